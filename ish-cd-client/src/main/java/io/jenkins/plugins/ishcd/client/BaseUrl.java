@@ -1,0 +1,86 @@
+package io.jenkins.plugins.ishcd.client;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * The API base URL rule: per the Ish CD API every request goes over HTTPS. Plain {@code http://}
+ * is accepted only for loopback hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}),
+ * which tests and the emulator use.
+ */
+public final class BaseUrl {
+    /** The service's base URL, per the Ish CD API page. */
+    public static final String DEFAULT = "https://api.ish-cd.com/v1";
+
+    private BaseUrl() {}
+
+    /**
+     * @param text a base URL such as {@code https://api.ish-cd.com/v1}
+     * @return the URL without a trailing slash
+     * @throws IllegalArgumentException with one sentence naming the problem and the fix
+     */
+    @NonNull
+    public static URI parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The Ish CD API URL is empty: use " + DEFAULT + ".");
+        }
+        String trimmed = text.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The Ish CD API URL '" + text + "' is not a URL: use the form "
+                    + DEFAULT + ".");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("The Ish CD API URL '" + text + "' is not an http(s) URL with a host:"
+                    + " use the form " + DEFAULT + ".");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("The Ish CD API URL '" + text
+                    + "' has a query, fragment or user name: give only scheme, host, port and path, such as "
+                    + DEFAULT + ".");
+        }
+        if (scheme.equals("http") && !isLoopback(uri)) {
+            throw new IllegalArgumentException("The Ish CD API URL '" + text + "' uses plain http: Ish CD requires"
+                    + " https (http is allowed only for localhost), so use https://" + uri.getRawAuthority()
+                    + uri.getRawPath() + ".");
+        }
+        return uri;
+    }
+
+    /**
+     * @param uri a URL
+     * @return whether its host is {@code localhost} or a loopback address literal; no name is resolved
+     */
+    public static boolean isLoopback(@NonNull URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        // Only literals: a name that merely resolves to 127.0.0.1 today is not trusted with plain http.
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

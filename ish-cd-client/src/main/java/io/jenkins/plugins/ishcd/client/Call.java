@@ -1,0 +1,44 @@
+package io.jenkins.plugins.ishcd.client;
+
+/**
+ * What one HTTP call is doing, for messages: "triggering a run of my-corp/deploy",
+ * "reading run 3abed1d7 of my-corp/deploy", "listing projects".
+ */
+final class Call {
+    final String action;
+    final JobRef job;
+    final String runId;
+    final boolean trigger;
+
+    private Call(String action, JobRef job, String runId, boolean trigger) {
+        this.action = action;
+        this.job = job;
+        this.runId = runId;
+        this.trigger = trigger;
+    }
+
+    static Call trigger(JobRef job) {
+        return new Call("triggering a run of " + job, job, null, true);
+    }
+
+    static Call readRun(JobRef job, String runId) {
+        return new Call("reading run " + runId + " of " + job, job, runId, false);
+    }
+
+    static Call read(String what, JobRef job) {
+        return new Call("reading " + what, job, null, false);
+    }
+
+    /** @return the "not found" sentence fitting this call */
+    String notFound() {
+        if (runId != null) {
+            return "Ish CD found no run " + runId + " of " + job + " (HTTP 404): check the run id and that project '"
+                    + job.project() + "' and job '" + job.job() + "' are the ones that started it.";
+        }
+        if (job != null) {
+            return "Ish CD found no project '" + job.project() + "' with a job '" + job.job() + "' (HTTP 404) when "
+                    + action + ": check the project and job machine names or IDs on the project's dashboard.";
+        }
+        return "Ish CD answered HTTP 404 when " + action + ": check the name, and that the API URL ends in /v1.";
+    }
+}

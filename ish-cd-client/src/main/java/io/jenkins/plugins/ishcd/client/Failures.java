@@ -1,0 +1,145 @@
+package io.jenkins.plugins.ishcd.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns HTTP answers and network failures into typed {@link IshCdException}s with one sentence
+ * each. Every message passes through {@link #redact}, so a server that echoes the token cannot
+ * make it appear.
+ */
+final class Failures {
+    private static final String MAY_EXIST =
+            " The run may have been created anyway: check Ish CD before running the job again.";
+
+    private final URI baseUrl;
+    private final String token;
+
+    Failures(URI baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** An answer whose status is not 2xx. */
+    IshCdException fromStatus(Call call, int status, String body, Optional<String> retryAfterHeader) {
+        String excerpt = redact(BodyExcerpt.of(body));
+        String quoted = excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"";
+        if (status == 401 || status == 403) {
+            String scope = call.job == null ? "" : " of an account that is a member of project '" + call.job.project() + "'";
+            return new AuthenticationException(redact("Ish CD refused the API token (HTTP " + status + ") when "
+                    + call.action + quoted + ": check that the credential holds a valid, unrevoked Ish CD token"
+                    + scope + "."), status, call.job, call.runId, null);
+        }
+        if (status == 404) {
+            return new NotFoundException(redact(call.notFound()), status, call.job, call.runId, null);
+        }
+        Optional<Duration> after = retryAfterHeader.flatMap(v -> RetryAfter.parse(v, Instant.now()));
+        if (status == 429) {
+            return new RateLimitedException(redact("Ish CD is limiting the rate of requests (HTTP 429) when "
+                    + call.action + after.map(d -> "; it asked to retry after " + Durations.format(d)).orElse("")
+                    + "."), call.job, call.runId, after.orElse(null));
+        }
+        if (status >= 500 && status <= 599) {
+            // Per RFC 9110, a 503 with Retry-After says the server did not act on the request.
+            boolean notActed = status == 503 && after.isPresent();
+            return new ServerException(redact("Ish CD answered HTTP " + status + " when " + call.action + quoted + "."
+                    + (call.trigger && !notActed ? MAY_EXIST : "")), status, call.job, call.runId, after.orElse(null));
+        }
+        if (status >= 400 && status <= 499) {
+            return new RequestRejectedException(redact("Ish CD rejected the request (HTTP " + status + ") when "
+                    + call.action + quoted + "."), status, call.job, call.runId, null);
+        }
+        return new ProtocolException(redact("Ish CD answered with an unexpected HTTP " + status + " when " + call.action
+                + quoted + ": check that the API URL " + baseUrl + " is right (redirects are not followed)."),
+                status, call.job, call.runId, false, null);
+    }
+
+    /** A 2xx answer whose body is not what the API describes. */
+    ProtocolException malformed(Call call, int status, String body, String problem) {
+        String excerpt = redact(BodyExcerpt.of(body));
+        return new ProtocolException(redact("Ish CD sent an answer that could not be read when " + call.action + " ("
+                + problem + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ")."
+                + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, true, null);
+    }
+
+    /** An answer larger than the client accepts. */
+    ProtocolException tooLarge(Call call, int status, long maxBytes) {
+        return new ProtocolException("Ish CD sent more than " + maxBytes / (1024 * 1024) + " MiB when " + call.action
+                + ": the answer was not read." + (call.trigger ? MAY_EXIST : ""), status, call.job, call.runId,
+                false, null);
+    }
+
+    /** A failure with no usable answer: I/O, timeout, TLS, DNS. */
+    IshCdException fromThrowable(Call call, Throwable t) {
+        Throwable cause = unwrap(t);
+        if (cause instanceof IshCdException) {
+            return (IshCdException) cause;
+        }
+        boolean connectFailed = certainlyNotSent(cause);
+        String reason;
+        if (cause instanceof HttpConnectTimeoutException) {
+            reason = "the connection timed out";
+        } else if (cause instanceof HttpTimeoutException) {
+            reason = "no answer came in time";
+        } else if (cause instanceof SSLException) {
+            reason = "the TLS handshake failed (" + cause.getMessage() + ")";
+        } else if (cause instanceof UnresolvedAddressException || hasCause(cause, UnresolvedAddressException.class)) {
+            reason = "the host name could not be resolved";
+        } else if (cause instanceof ConnectException) {
+            reason = "the connection was refused";
+        } else if (cause instanceof IOException) {
+            reason = cause.getMessage() == null ? "the connection was closed without an answer"
+                    : "the connection failed (" + cause.getMessage() + ")";
+        } else {
+            reason = "an unexpected " + cause.getClass().getSimpleName() + " occurred (" + cause.getMessage() + ")";
+        }
+        String fix = connectFailed ? ": check the API URL and the network or proxy settings." : ".";
+        return new CommunicationException(redact("Could not talk to Ish CD at " + baseUrl + " when " + call.action + ": "
+                + reason + (call.trigger && !connectFailed ? "." + MAY_EXIST : fix)), 0, call.job, call.runId,
+                cause);
+    }
+
+    /**
+     * @return whether the request certainly did not reach the server: the connection was never
+     *     established (refused, unresolvable host, connect timeout). Only then may a trigger be retried.
+     */
+    static boolean certainlyNotSent(Throwable t) {
+        Throwable c = unwrap(t);
+        return c instanceof ConnectException
+                || c instanceof HttpConnectTimeoutException
+                || c instanceof UnresolvedAddressException
+                || hasCause(c, UnresolvedAddressException.class);
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces the token wherever it appears, in case a server or proxy echoed it. */
+    String redact(String text) {
+        return token.isEmpty() ? text : text.replace(token, "****");
+    }
+}

@@ -1,0 +1,144 @@
+package io.jenkins.plugins.ishcd.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of the Ish CD API. Tolerant in what it reads: numbers may arrive as JSON
+ * numbers or strings (the API page shows both), unknown fields are ignored, absent ones are empty.
+ * Strict in what it writes: {@code {"env": {"NAME": "value"}}}.
+ */
+final class RunJson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RunJson() {}
+
+    /** @return the body of a trigger request: {@code {}} or {@code {"env": {...}}} */
+    static String requestBody(RunRequest request) {
+        ObjectNode root = MAPPER.createObjectNode();
+        if (!request.env().isEmpty()) {
+            ObjectNode env = root.putObject("env");
+            for (Map.Entry<String, String> e : request.env().entrySet()) {
+                env.put(e.getKey(), e.getValue());
+            }
+        }
+        return root.toString();
+    }
+
+    /**
+     * @param node a run object
+     * @return the run
+     * @throws IllegalArgumentException naming the field when the object is not a run
+     */
+    static Run run(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the answer is not a JSON object");
+        }
+        String id = text(node, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("the answer has no run id");
+        }
+        Long created = number(node, "created");
+        Long changed = number(node, "changed");
+        Long duration = number(node, "duration");
+        return new Run(
+                id,
+                text(node, "status"),
+                duration == null ? 0 : Math.max(0, duration),
+                created == null ? null : Instant.ofEpochSecond(created),
+                changed == null ? null : Instant.ofEpochSecond(changed),
+                text(node, "log"));
+    }
+
+    static List<Run> runs(JsonNode node) {
+        List<Run> runs = new ArrayList<>();
+        for (JsonNode n : items(node)) {
+            runs.add(run(n));
+        }
+        return runs;
+    }
+
+    static Project project(JsonNode node) {
+        requireObject(node);
+        return new Project(text(node, "id"), name(node), label(node));
+    }
+
+    static List<Project> projects(JsonNode node) {
+        List<Project> list = new ArrayList<>();
+        for (JsonNode n : items(node)) {
+            list.add(project(n));
+        }
+        return list;
+    }
+
+    static Job job(JsonNode node) {
+        requireObject(node);
+        return new Job(text(node, "id"), name(node), label(node));
+    }
+
+    static List<Job> jobs(JsonNode node) {
+        List<Job> list = new ArrayList<>();
+        for (JsonNode n : items(node)) {
+            list.add(job(n));
+        }
+        return list;
+    }
+
+    /** A list answer: a JSON array, or an object holding one (as Drupal views often wrap it). */
+    private static Iterable<JsonNode> items(JsonNode node) {
+        if (node != null && node.isArray()) {
+            return node;
+        }
+        if (node != null && node.isObject()) {
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                JsonNode v = it.next();
+                if (v.isArray()) {
+                    return v;
+                }
+            }
+        }
+        throw new IllegalArgumentException("the answer is not a JSON list");
+    }
+
+    private static void requireObject(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the answer is not a JSON object");
+        }
+    }
+
+    private static String name(JsonNode node) {
+        String n = text(node, "machine_name");
+        return n.isEmpty() ? text(node, "name") : n;
+    }
+
+    private static String label(JsonNode node) {
+        String l = text(node, "label");
+        return l.isEmpty() ? text(node, "title") : l;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText();
+    }
+
+    /** A whole number sent as a JSON number or string ({@code 26}, {@code "26"}, {@code 26.0}); null if absent. */
+    private static Long number(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+            return null;
+        }
+        try {
+            BigDecimal d = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+            return d.longValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("the field '" + field + "' is not a number: " + BodyExcerpt.of(v.asText()));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.jenkins.plugins.ishcd.client;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.time.Duration;
+
+/**
+ * Sees what happens to a run while it is triggered and waited for: for console output and
+ * progress. Methods are called one at a time, in order, on the client's threads: they must return
+ * quickly and not block. An exception thrown here is logged and otherwise ignored.
+ */
+public interface RunListener {
+    /** A listener that does nothing. */
+    RunListener NONE = new RunListener() {};
+
+    /**
+     * The run was created (queued). Called once, before any poll.
+     *
+     * @param job the job
+     * @param run the run as the trigger returned it
+     */
+    default void onTriggered(@NonNull JobRef job, @NonNull Run run) {}
+
+    /**
+     * A poll saw a status other than the last one known; not called for polls that saw no change.
+     *
+     * @param job the job
+     * @param run the run as just read
+     * @param previous the status known before, or null when the wait started without one
+     */
+    default void onStatusChanged(@NonNull JobRef job, @NonNull Run run, @CheckForNull RunStatus previous) {}
+
+    /**
+     * A poll failed in a way that may pass; the wait goes on.
+     *
+     * @param job the job
+     * @param runId the run
+     * @param failure what went wrong
+     * @param consecutiveFailures how many polls in a row have failed, from 1
+     * @param retryIn when the next poll is due
+     */
+    default void onPollFailed(
+            @NonNull JobRef job,
+            @NonNull String runId,
+            @NonNull IshCdException failure,
+            int consecutiveFailures,
+            @NonNull Duration retryIn) {}
+}

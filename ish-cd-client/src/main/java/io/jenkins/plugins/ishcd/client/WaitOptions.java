@@ -1,0 +1,192 @@
+package io.jenkins.plugins.ishcd.client;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.time.Duration;
+
+/**
+ * How to wait for a run: the back-off between polls, the overall timeout, and how many failures
+ * to tolerate. Immutable; build with {@link #builder()}.
+ *
+ * <p>Per the Ish CD API's advice, polls back off exponentially: the n-th interval after a status
+ * change is {@code min(maxInterval, initialInterval * multiplier^n)}, varied by {@code ±jitter} so
+ * that many waits do not poll in step, and never above {@code maxInterval}. A run's end is
+ * therefore seen at most {@code maxInterval} after it happens.
+ */
+public final class WaitOptions {
+    private static final WaitOptions DEFAULTS = builder().build();
+
+    private final Duration initialInterval;
+    private final Duration maxInterval;
+    private final double multiplier;
+    private final double jitter;
+    private final Duration timeout;
+    private final int maxConsecutiveFailures;
+    private final Duration unknownStatusLimit;
+
+    private WaitOptions(Builder b) {
+        this.initialInterval = b.initialInterval;
+        this.maxInterval = b.maxInterval;
+        this.multiplier = b.multiplier;
+        this.jitter = b.jitter;
+        this.timeout = b.timeout;
+        this.maxConsecutiveFailures = b.maxConsecutiveFailures;
+        this.unknownStatusLimit = b.unknownStatusLimit;
+    }
+
+    /** @return 2 s initial, 30 s maximum, multiplier 2, jitter 0.2, no timeout, 10 failures, 5 min unknown */
+    @NonNull
+    public static WaitOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** @return a builder starting from the defaults */
+    @NonNull
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder starting from these options */
+    @NonNull
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.initialInterval = initialInterval;
+        b.maxInterval = maxInterval;
+        b.multiplier = multiplier;
+        b.jitter = jitter;
+        b.timeout = timeout;
+        b.maxConsecutiveFailures = maxConsecutiveFailures;
+        b.unknownStatusLimit = unknownStatusLimit;
+        return b;
+    }
+
+    /** @return the first interval between polls, and the one after each status change */
+    @NonNull
+    public Duration initialInterval() {
+        return initialInterval;
+    }
+
+    /** @return the longest interval between polls */
+    @NonNull
+    public Duration maxInterval() {
+        return maxInterval;
+    }
+
+    /** @return the factor by which the interval grows after each poll without a status change */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /** @return the relative random variation of each interval, 0 to 1 (0.2 = ±20 %) */
+    public double jitter() {
+        return jitter;
+    }
+
+    /** @return how long to wait in all before giving up, or null to wait as long as the run takes */
+    @CheckForNull
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return how many transient poll failures in a row are tolerated before the wait fails */
+    public int maxConsecutiveFailures() {
+        return maxConsecutiveFailures;
+    }
+
+    /** @return how long a status this client does not know is tolerated before the wait fails */
+    @NonNull
+    public Duration unknownStatusLimit() {
+        return unknownStatusLimit;
+    }
+
+    @Override
+    public String toString() {
+        return "WaitOptions[interval " + initialInterval + ".." + maxInterval + " x" + multiplier + " ±" + jitter
+                + ", timeout " + timeout + ", failures " + maxConsecutiveFailures + ", unknown " + unknownStatusLimit
+                + "]";
+    }
+
+    /** Builds {@link WaitOptions}; every setter validates its argument and throws {@link IllegalArgumentException}. */
+    public static final class Builder {
+        private Duration initialInterval = Duration.ofSeconds(2);
+        private Duration maxInterval = Duration.ofSeconds(30);
+        private double multiplier = 2.0;
+        private double jitter = 0.2;
+        private Duration timeout;
+        private int maxConsecutiveFailures = 10;
+        private Duration unknownStatusLimit = Duration.ofMinutes(5);
+
+        private Builder() {}
+
+        /** @param d the first interval, positive @return this */
+        public Builder initialInterval(@NonNull Duration d) {
+            this.initialInterval = positive(d, "initial polling interval");
+            return this;
+        }
+
+        /** @param d the longest interval, positive @return this */
+        public Builder maxInterval(@NonNull Duration d) {
+            this.maxInterval = positive(d, "maximum polling interval");
+            return this;
+        }
+
+        /** @param m the growth factor, at least 1 @return this */
+        public Builder multiplier(double m) {
+            if (!(m >= 1.0) || Double.isInfinite(m)) {
+                throw new IllegalArgumentException("The polling multiplier must be at least 1, not " + m + ".");
+            }
+            this.multiplier = m;
+            return this;
+        }
+
+        /** @param j the relative variation, from 0 to 1 @return this */
+        public Builder jitter(double j) {
+            if (!(j >= 0.0 && j <= 1.0)) {
+                throw new IllegalArgumentException("The polling jitter must be between 0 and 1, not " + j + ".");
+            }
+            this.jitter = j;
+            return this;
+        }
+
+        /** @param d the overall timeout, positive, or null for none @return this */
+        public Builder timeout(@CheckForNull Duration d) {
+            this.timeout = d == null ? null : positive(d, "timeout");
+            return this;
+        }
+
+        /** @param n transient failures tolerated in a row, 0 or more @return this */
+        public Builder maxConsecutiveFailures(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("The number of tolerated polling failures cannot be negative.");
+            }
+            this.maxConsecutiveFailures = n;
+            return this;
+        }
+
+        /** @param d how long an unknown status is tolerated, positive @return this */
+        public Builder unknownStatusLimit(@NonNull Duration d) {
+            this.unknownStatusLimit = positive(d, "limit for an unknown status");
+            return this;
+        }
+
+        /**
+         * @return the options
+         * @throws IllegalArgumentException if the initial interval is longer than the maximum
+         */
+        public WaitOptions build() {
+            if (initialInterval.compareTo(maxInterval) > 0) {
+                throw new IllegalArgumentException("The initial polling interval (" + Durations.format(initialInterval)
+                        + ") is longer than the maximum (" + Durations.format(maxInterval)
+                        + "): make the maximum at least as long.");
+            }
+            return new WaitOptions(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("The " + what + " must be a positive duration, not " + d + ".");
+            }
+            return d;
+        }
+    }
+}
