@@ -1,0 +1,85 @@
+package io.jenkins.plugins.ishcd.emulator;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar ish-cd-emulator.jar [--port N] [--config FILE] [--https] [--bind ADDR]}: starts the
+ * emulator, prints its base URL and a fresh token, and serves until the process is stopped.
+ * The first lines of standard output are {@code Base URL: <url>} and {@code Token: <jwt>}, for scripts.
+ */
+@Command(name = "ish-cd-emulator", mixinStandardHelpOptions = true,
+        description = "Serves a local emulation of the Ish CD API until stopped.")
+public final class EmulatorMain implements Callable<Integer> {
+
+    @Option(names = "--port", description = "TCP port; 0 (default) picks a free one.")
+    int port;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Projects and jobs, YAML or JSON; default: the built-in demo.")
+    Path config;
+
+    @Option(names = "--https", description = "Serve HTTPS with a self-signed certificate generated at start.")
+    boolean https;
+
+    @Option(names = "--cert-out", paramLabel = "FILE", description = "With --https: write the certificate here in PEM (for curl --cacert).")
+    Path certOut;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on; default 127.0.0.1 (this machine only).")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--auth-failure-status", description = "How a bad token is refused: 403 (default) or 401.")
+    int authFailureStatus = 403;
+
+    @Option(names = "--token-name", description = "Name of the token printed at start; default: ${DEFAULT-VALUE}.")
+    String tokenName = "emulator";
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** @param args the command line; see the class description */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EmulatorMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        IshCdEmulatorBuilder builder = IshCdEmulator.builder()
+                .port(port)
+                .bindAddress(InetAddress.getByName(bind))
+                .https(https)
+                .authFailureStatus(authFailureStatus);
+        if (config == null) {
+            builder.demo();
+        } else {
+            builder.config(config);
+        }
+        IshCdEmulator emulator = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "ish-cd-emulator-shutdown"));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        out.println("Base URL: " + emulator.baseUrl());
+        // Printing this token is the point: it is the emulator's own, made for this run, not a real secret.
+        out.println("Token: " + emulator.issueToken(tokenName));
+        if (https && certOut != null) {
+            Files.writeString(certOut, emulator.certificatePem(), StandardCharsets.US_ASCII);
+            out.println("Certificate: " + certOut.toAbsolutePath());
+        }
+        for (ProjectSpec project : emulator.projects()) {
+            for (JobSpec job : project.jobs()) {
+                out.println("Job: " + emulator.baseUrl() + "/projects/" + project.machineName() + "/jobs/" + job.machineName() + "/runs");
+            }
+        }
+        out.println("Serving until stopped (Ctrl+C).");
+        stopped.await();
+        return 0;
+    }
+}

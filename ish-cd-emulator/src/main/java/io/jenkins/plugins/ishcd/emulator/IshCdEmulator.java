@@ -1,0 +1,215 @@
+package io.jenkins.plugins.ishcd.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A local server that behaves like the Ish CD REST API ({@code /v1/projects/{project}/jobs/{job}/runs...}),
+ * on the JDK's built-in HTTP server, for tests, demos and offline use.
+ *
+ * <pre>{@code
+ * ManualClock clock = new ManualClock();
+ * try (IshCdEmulator ish = IshCdEmulator.builder().clock(clock)
+ *         .project("my-corp", p -> p.job("deploy", j -> j.runningFor(Duration.ofSeconds(26)).log("deploying ${BRANCH}\n")))
+ *         .start()) {
+ *     String token = ish.issueToken("jenkins");
+ *     // POST ish.baseUrl() + "/projects/my-corp/jobs/deploy/runs" with "Authorization: Bearer " + token ...
+ *     clock.advanceSeconds(30);   // the run is now complete
+ *     assertThat(ish.journal().count("POST", "/v1/projects/my-corp/jobs/deploy/runs")).isEqualTo(1);
+ * }
+ * }</pre>
+ */
+public final class IshCdEmulator implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final URI baseUrl;
+    private final Clock clock;
+    private final Catalog catalog;
+    private final TokenService tokens;
+    private final RequestJournal journal = new RequestJournal();
+    private final Faults faults = new Faults();
+    private final SelfSignedCertificate certificate;
+
+    IshCdEmulator(IshCdEmulatorBuilder settings, List<ProjectSpec> projects) throws IOException {
+        this.clock = settings.clock;
+        this.catalog = new Catalog(projects);
+        this.tokens = new TokenService(clock);
+        settings.faults.accept(faults);
+        InetAddress bind = settings.bindAddress;
+        // A wildcard bind still answers on loopback, which is the address clients on this machine should use.
+        InetAddress host = bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bind;
+        // A large backlog, so that a burst of a thousand clients connecting at once is not refused.
+        InetSocketAddress address = new InetSocketAddress(bind, settings.port);
+        if (settings.https) {
+            Set<InetAddress> names = new LinkedHashSet<>(List.of(host, InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")));
+            this.certificate = SelfSignedCertificate.generate(names);
+            HttpsServer https = HttpsServer.create(address, 1024);
+            https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+            this.server = https;
+        } else {
+            this.certificate = null;
+            this.server = HttpServer.create(address, 1024);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(settings.threads, settings.threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "ish-cd-emulator-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        ApiResources resources = new ApiResources(catalog, clock, faults, settings.triggerStatus);
+        server.createContext("/", new ApiHandler(catalog, resources, tokens, journal, faults, clock, settings.authFailureStatus));
+        server.setExecutor(executor);
+        server.start();
+        String hostText = host.getHostAddress().contains(":") ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
+        this.baseUrl = URI.create((settings.https ? "https" : "http") + "://" + hostText + ":" + server.getAddress().getPort() + "/v1");
+    }
+
+    /** @return a builder with the defaults described on {@link IshCdEmulatorBuilder} */
+    public static IshCdEmulatorBuilder builder() {
+        return new IshCdEmulatorBuilder();
+    }
+
+    /** @return the API base URL, e.g. {@code http://127.0.0.1:40123/v1}, without a trailing slash */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Issues a new API token, as "Generate Token" in the Ish UI does.
+     *
+     * @param name the token's name or description, recorded as {@link RecordedRequest#tokenName()}
+     * @return a signed JWT (HS256), valid on this emulator until {@link #revokeToken revoked}; never logged
+     */
+    public String issueToken(String name) {
+        return tokens.issue(name);
+    }
+
+    /** @param token a token this emulator issued; from now on it is refused like any invalid one */
+    public void revokeToken(String token) {
+        tokens.revoke(token);
+    }
+
+    /** @return every request received, with the token values removed */
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    /** @return the faults that apply to every request */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * @param project a project's machine name or ID
+     * @param job a job's machine name or ID
+     * @return the faults that apply to requests addressing this job (its runs included)
+     * @throws IllegalArgumentException when there is no such job
+     */
+    public Faults faults(String project, String job) {
+        return catalog.job(project, job).map(Catalog.Job::faults)
+                .orElseThrow(() -> new IllegalArgumentException("No job '" + job + "' in project '" + project + "'"));
+    }
+
+    /**
+     * @param runId the {@code id} of a created run
+     * @return the faults that apply to reading this one run, e.g. {@code runFaults(id).failNext("GET", 2, 502)}
+     * @throws IllegalArgumentException when there is no such run
+     */
+    public Faults runFaults(String runId) {
+        return catalog.run(runId).map(EmulatedRun::faults)
+                .orElseThrow(() -> new IllegalArgumentException("No run '" + runId + "'"));
+    }
+
+    /** @return every run created so far, oldest first */
+    public List<EmulatedRun> runs() {
+        return catalog.runs();
+    }
+
+    /** @return the run with this {@code id}, if it was created here */
+    public Optional<EmulatedRun> run(String id) {
+        return catalog.run(id);
+    }
+
+    /** @return what the API reports now about the run with this {@code id} */
+    public Optional<RunState> runState(String id) {
+        return catalog.run(id).map(run -> run.stateAt(clock.instant()));
+    }
+
+    /** @return the configured projects */
+    public List<ProjectSpec> projects() {
+        return catalog.projects();
+    }
+
+    /** @return the clock run life cycles follow */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return whether the server speaks HTTPS */
+    public boolean isHttps() {
+        return certificate != null;
+    }
+
+    /**
+     * @return a client TLS context trusting the generated certificate (and nothing else), e.g. for
+     *     {@code HttpClient.newBuilder().sslContext(...)}
+     * @throws IllegalStateException when HTTPS is off
+     */
+    public SSLContext clientSslContext() {
+        return requireHttps().clientContext();
+    }
+
+    /** @return a trust store holding the generated certificate; see {@link #clientSslContext()} */
+    public KeyStore trustStore() {
+        return requireHttps().trustStore();
+    }
+
+    /** @return the generated certificate; see {@link #clientSslContext()} */
+    public X509Certificate certificate() {
+        return requireHttps().certificate();
+    }
+
+    /** @return the generated certificate in PEM, e.g. for {@code curl --cacert} */
+    public String certificatePem() {
+        return requireHttps().pem();
+    }
+
+    /** Stops the server at once; requests in progress are cut off. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private SelfSignedCertificate requireHttps() {
+        if (certificate == null) {
+            throw new IllegalStateException("This emulator serves plain HTTP: start it with https(true)");
+        }
+        return certificate;
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.ishcd.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Configures and starts an {@link IshCdEmulator}. Obtained from {@link IshCdEmulator#builder()}. Defaults:
+ * loopback, a free port, plain HTTP, the system clock, 403 for a refused token, 201 for a created run.
+ */
+public final class IshCdEmulatorBuilder {
+
+    /** The built-in demo configuration, used by the command line when no file is given. */
+    public static final String DEMO_RESOURCE = "demo.yaml";
+
+    int port;
+    InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    boolean https;
+    Clock clock = Clock.systemUTC();
+    int authFailureStatus = 403;
+    int triggerStatus = 201;
+    int threads = 200;
+    final List<ProjectSpec.Builder> projects = new ArrayList<>();
+    Consumer<Faults> faults = f -> { };
+
+    IshCdEmulatorBuilder() {
+    }
+
+    /** @param value the TCP port, or 0 (the default) for a free one */
+    public IshCdEmulatorBuilder port(int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("A port is 0 to 65535, not " + value);
+        }
+        this.port = value;
+        return this;
+    }
+
+    /** @param address the address to listen on (default: loopback, so nothing outside this machine reaches it) */
+    public IshCdEmulatorBuilder bindAddress(InetAddress address) {
+        this.bindAddress = Objects.requireNonNull(address, "address");
+        return this;
+    }
+
+    /** @param enabled serve HTTPS with a self-signed certificate generated at start (see {@link IshCdEmulator#clientSslContext()}) */
+    public IshCdEmulatorBuilder https(boolean enabled) {
+        this.https = enabled;
+        return this;
+    }
+
+    /** @param value the clock run life cycles follow, e.g. a {@link ManualClock}; default the system clock */
+    public IshCdEmulatorBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** @param status how a missing, malformed, unknown or revoked token is refused: 403 (default) or 401 */
+    public IshCdEmulatorBuilder authFailureStatus(int status) {
+        if (status != 401 && status != 403) {
+            throw new IllegalArgumentException("A refused token is answered 401 or 403, not " + status);
+        }
+        this.authFailureStatus = status;
+        return this;
+    }
+
+    /** @param status the 2xx code a created run is answered with (the API page names none; default 201) */
+    public IshCdEmulatorBuilder triggerStatus(int status) {
+        if (status < 200 || status > 299) {
+            throw new IllegalArgumentException("A created run is answered with a 2xx code, not " + status);
+        }
+        this.triggerStatus = status;
+        return this;
+    }
+
+    /** @param count request threads (default 200: latency faults hold a thread per waiting request) */
+    public IshCdEmulatorBuilder threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("At least one thread, not " + count);
+        }
+        this.threads = count;
+        return this;
+    }
+
+    /**
+     * Adds a project.
+     *
+     * @param machineName e.g. {@code my-corp}
+     * @param setup sets ID, label and jobs, e.g. {@code p -> p.label("My Corp").job("deploy", j -> j.log("..."))}
+     */
+    public IshCdEmulatorBuilder project(String machineName, Consumer<ProjectSpec.Builder> setup) {
+        ProjectSpec.Builder project = new ProjectSpec.Builder(machineName);
+        setup.accept(project);
+        projects.add(project);
+        return this;
+    }
+
+    /** Adds the projects of a YAML or JSON file; see the format in the project's README. */
+    public IshCdEmulatorBuilder config(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            projects.addAll(EmulatorConfig.read(in, file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        return this;
+    }
+
+    /** Adds the projects of a YAML or JSON resource, e.g. from a test's class path. */
+    public IshCdEmulatorBuilder config(URL resource) {
+        try (InputStream in = resource.openStream()) {
+            projects.addAll(EmulatorConfig.read(in, resource.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+        return this;
+    }
+
+    /**
+     * Adds the demo project {@code my-corp}: {@code deploy} (complete, logs {@code ${BRANCH}}),
+     * {@code cache-clear} (complete) and {@code backup} (error), each taking a few seconds.
+     */
+    public IshCdEmulatorBuilder demo() {
+        return config(Objects.requireNonNull(IshCdEmulatorBuilder.class.getResource(DEMO_RESOURCE), DEMO_RESOURCE));
+    }
+
+    /** @param setup global faults present from the start; {@link IshCdEmulator#faults()} changes them later */
+    public IshCdEmulatorBuilder faults(Consumer<Faults> setup) {
+        this.faults = Objects.requireNonNull(setup, "setup");
+        return this;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @return the running emulator; close it to stop
+     * @throws UncheckedIOException when the port cannot be bound
+     * @throws IllegalArgumentException when two projects, or two jobs of a project, share a machine name or ID
+     */
+    public IshCdEmulator start() {
+        List<ProjectSpec> built = new ArrayList<>();
+        projects.forEach(project -> built.add(project.build()));
+        try {
+            return new IshCdEmulator(this, built);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the Ish CD emulator on " + bindAddress + ":" + port, e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.jenkins.plugins.ishcd.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * What an emulated job is and what its runs do: how long a run stays {@code queued}, how long it is
+ * {@code running}, how it ends and which log it produces. Immutable; built with {@link Builder}.
+ */
+public final class JobSpec {
+
+    private final String machineName;
+    private final String id;
+    private final String label;
+    private final Duration queuedFor;
+    private final Duration runningFor;
+    private final Outcome outcome;
+    private final String log;
+    private final Consumer<Faults> faults;
+
+    private JobSpec(Builder builder) {
+        this.machineName = builder.machineName;
+        this.id = builder.id;
+        this.label = builder.label;
+        this.queuedFor = builder.queuedFor;
+        this.runningFor = builder.runningFor;
+        this.outcome = builder.outcome;
+        this.log = builder.log;
+        this.faults = builder.faults;
+    }
+
+    /** @return the machine name, e.g. {@code deploy}: the usual {@code {job}} path segment */
+    public String machineName() {
+        return machineName;
+    }
+
+    /** @return the fixed ID, the other accepted {@code {job}} path segment */
+    public String id() {
+        return id;
+    }
+
+    /** @return the human-readable name */
+    public String label() {
+        return label;
+    }
+
+    /** @return how long a new run stays {@code queued} */
+    public Duration queuedFor() {
+        return queuedFor;
+    }
+
+    /** @return how long a run stays {@code running}; its final {@code duration} in whole seconds */
+    public Duration runningFor() {
+        return runningFor;
+    }
+
+    /** @return how runs of this job end */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** @return the log template ({@code ${VAR}} is filled from the run's env), or {@code null} for no log */
+    public String log() {
+        return log;
+    }
+
+    Consumer<Faults> faults() {
+        return faults;
+    }
+
+    /** Builds a {@link JobSpec}; every field but the machine name has a default. */
+    public static final class Builder {
+        private final String machineName;
+        private String id;
+        private String label;
+        private Duration queuedFor = Duration.ofSeconds(1);
+        private Duration runningFor = Duration.ofSeconds(2);
+        private Outcome outcome = Outcome.COMPLETE;
+        private String log;
+        private Consumer<Faults> faults = f -> { };
+
+        /**
+         * @param projectName the machine name of the job's project, from which a stable default job ID is derived
+         * @param machineName the job's machine name
+         */
+        Builder(String projectName, String machineName) {
+            this.machineName = requireName(machineName, "job");
+            // Stable across starts, so tests and saved pipelines can use an ID without configuring one.
+            this.id = UUID.nameUUIDFromBytes((projectName + "/" + machineName).getBytes(StandardCharsets.UTF_8)).toString();
+            this.label = machineName;
+        }
+
+        /** @param value the job's fixed ID (default: a UUID derived from project and machine name) */
+        public Builder id(String value) {
+            this.id = requireName(value, "job ID");
+            return this;
+        }
+
+        /** @param value the human-readable name (default: the machine name) */
+        public Builder label(String value) {
+            this.label = Objects.requireNonNull(value, "label");
+            return this;
+        }
+
+        /** @param value how long a run stays {@code queued} (default 1 s) */
+        public Builder queuedFor(Duration value) {
+            this.queuedFor = nonNegative(value, "queuedFor");
+            return this;
+        }
+
+        /** @param value how long a run stays {@code running} (default 2 s) */
+        public Builder runningFor(Duration value) {
+            this.runningFor = nonNegative(value, "runningFor");
+            return this;
+        }
+
+        /** @param value how runs end (default {@link Outcome#COMPLETE}) */
+        public Builder outcome(Outcome value) {
+            this.outcome = Objects.requireNonNull(value, "outcome");
+            return this;
+        }
+
+        /** @param template the log a finished run reports; {@code ${VAR}} is replaced by env value VAR */
+        public Builder log(String template) {
+            this.log = template;
+            return this;
+        }
+
+        /** @param setup faults this job has from the start (see {@link IshCdEmulator#faults(String, String)}) */
+        public Builder faults(Consumer<Faults> setup) {
+            this.faults = Objects.requireNonNull(setup, "setup");
+            return this;
+        }
+
+        JobSpec build() {
+            return new JobSpec(this);
+        }
+    }
+
+    static String requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("A " + what + " must not be empty");
+        }
+        return value;
+    }
+
+    private static Duration nonNegative(Duration value, String what) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(what + " must be zero or more, not " + value);
+        }
+        return value;
+    }
+}
