@@ -1,0 +1,244 @@
+package io.jenkins.plugins.ishcd;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.ishcd.client.IshCdClient;
+import io.jenkins.plugins.ishcd.client.JobRef;
+import io.jenkins.plugins.ishcd.client.RunReport;
+import io.jenkins.plugins.ishcd.client.RunRequest;
+import io.jenkins.plugins.ishcd.client.RunStatus;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * The durable wait of {@code ishRun}. {@link #start()} does no I/O: the credential lookup happens
+ * on a background thread, the trigger and every poll on the client's scheduler, so no executor and
+ * no thread is held between polls. The run id is saved with the program as soon as it is known;
+ * after a restart {@link #onResume()} polls the same run again and never triggers a second one.
+ * The token is looked up each time it is needed and is never a field.
+ */
+final class IshRunStepExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(IshRunStepExecution.class.getName());
+
+    /** Only used by {@link #start()}: its env values may be secrets and are not saved. */
+    private final transient IshRunStep step;
+
+    private JobRef job;
+    private IshRunSettings settings;
+    private volatile String runId;
+    private volatile String lastStatus;
+    /** The run's number on the build page ({@link IshRunAction}), 0 before it is known. */
+    private int recordNumber;
+    private transient IshRunRecord record;
+
+    /** The client call in progress: the trigger, then the wait. Cancelled by {@link #stop}. */
+    private transient volatile CompletableFuture<?> pending;
+    private transient volatile boolean done;
+
+    IshRunStepExecution(@NonNull IshRunStep step, @NonNull StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        RunRequest request;
+        try {
+            job = JobRef.of(step.getProject(), step.getJob());
+            request = RunRequest.of(job, IshEnvVariable.toMap(step.getEnv(), v -> v));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        settings = IshRunSettings.of(step, IshCdConfiguration.get(), System.currentTimeMillis());
+        IshCdThreads.background().execute(() -> trigger(request));
+        return false;
+    }
+
+    private void trigger(RunRequest request) {
+        try {
+            Run<?, ?> build = getContext().get(Run.class);
+            IshCdClient client = client(build);
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                // The trigger is not cancelled by stop(): once sent, its answer names the run to report.
+                client.triggerAsync(request)
+                        .thenAcceptAsync(run -> triggered(client, build, run), IshCdThreads.background())
+                        .whenComplete((v, x) -> {
+                            if (x != null) {
+                                fail(x);
+                            }
+                        });
+            }
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    private void triggered(IshCdClient client, Run<?, ?> build, io.jenkins.plugins.ishcd.client.Run run) {
+        runId = run.id();
+        lastStatus = run.rawStatus();
+        IshRunAction action = IshRunAction.of(build);
+        record = action.add(job, run);
+        recordNumber = record.getNumber();
+        awaitSaved(getContext().saveState());
+        TaskListener listener = listener();
+        listener.getLogger().println(RunReport.queued(job, run));
+        if (done) {
+            listener.getLogger().println(RunReport.stillRunning(job, runId));
+            return;
+        }
+        if (!settings.waitForRun()) {
+            succeed(run.toMap());
+            return;
+        }
+        waitFor(client, build, action, run.status(), listener);
+    }
+
+    /** Waits until the run id is on disk, so a restart from now on resumes instead of failing. */
+    private static void awaitSaved(ListenableFuture<Void> saved) {
+        try {
+            saved.get();
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "Could not save the Ish CD run id with the Pipeline", e);
+        }
+    }
+
+    private void waitFor(IshCdClient client, Run<?, ?> build, IshRunAction action, RunStatus known,
+            TaskListener listener) {
+        IshRunConsole console = new IshRunConsole(listener, action, record, r -> lastStatus = r.rawStatus());
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            CompletableFuture<io.jenkins.plugins.ishcd.client.Run> waiting = client.waitForAsync(
+                    job, runId, known, settings.waitOptions(System.currentTimeMillis()), console);
+            // Keep the client's own future: cancelling it is what stops the polls.
+            pending = waiting;
+            waiting.whenCompleteAsync(
+                    (run, x) -> {
+                        if (x != null) {
+                            fail(x);
+                            return;
+                        }
+                        lastStatus = run.rawStatus();
+                        Map<String, Object> map = IshRunReporter.finished(listener, action, record, job, run, settings);
+                        AbortException failure = IshRunReporter.failureOf(job, run, settings.propagate());
+                        if (failure != null) {
+                            fail(failure);
+                        } else {
+                            succeed(map);
+                        }
+                    },
+                    IshCdThreads.background());
+        }
+    }
+
+    @Override
+    public void onResume() {
+        if (job == null || done) {
+            return;
+        }
+        if (runId == null) {
+            // The restart came while the trigger was in flight: the run may or may not exist.
+            fail(new AbortException(Messages.IshRunStepExecution_TriggerInterrupted(job.toString())));
+            return;
+        }
+        IshCdThreads.background().execute(this::resume);
+    }
+
+    private void resume() {
+        try {
+            Run<?, ?> build = getContext().get(Run.class);
+            TaskListener listener = listener();
+            listener.getLogger().println(Messages.IshRunStepExecution_Resuming(runId, job.toString()));
+            IshCdClient client = client(build);
+            IshRunAction action = IshRunAction.of(build);
+            record = action.record(recordNumber, job, runId, lastStatus);
+            if (!settings.waitForRun()) {
+                succeed(Map.of("id", runId, "status", lastStatus == null ? "" : lastStatus));
+                return;
+            }
+            waitFor(client, build, action, lastStatus == null ? null : RunStatus.fromWire(lastStatus), listener);
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    private IshCdClient client(Run<?, ?> build) throws AbortException {
+        String token = IshCdCredentials.token(build, settings.credentialsId(), settings.baseUrl());
+        return IshCdClients.create(settings.baseUrl(), token);
+    }
+
+    @Override
+    public void stop(@NonNull Throwable cause) throws Exception {
+        CompletableFuture<?> p;
+        synchronized (this) {
+            done = true;
+            p = pending;
+        }
+        if (p != null) {
+            p.cancel(true);
+        }
+        TaskListener listener = listener();
+        if (runId != null) {
+            listener.getLogger().println(RunReport.stillRunning(job, runId));
+        } else if (job != null) {
+            listener.getLogger().println(Messages.IshRunStepExecution_StoppedWhileTriggering(job.toString()));
+        }
+        getContext().onFailure(cause);
+    }
+
+    @Override
+    public String getStatus() {
+        if (job == null) {
+            return "not started";
+        }
+        if (runId == null) {
+            return "triggering Ish CD job " + job;
+        }
+        return "waiting for Ish CD run " + runId + " of " + job + " (" + lastStatus + ")";
+    }
+
+    private TaskListener listener() {
+        try {
+            return getContext().get(TaskListener.class);
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.WARNING, "No console for the Ish CD step", e);
+            return TaskListener.NULL;
+        }
+    }
+
+    private void succeed(Object result) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+        }
+        getContext().onSuccess(result);
+    }
+
+    private void fail(Throwable x) {
+        if (IshRunReporter.isCancellation(x)) {
+            return; // stop() ended the step already
+        }
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+        }
+        getContext().onFailure(IshRunReporter.toUserFailure(x, runId));
+    }
+}
