@@ -3,6 +3,7 @@ package io.jenkins.plugins.ishcd;
 import com.google.common.util.concurrent.ListenableFuture;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.init.Terminator;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
@@ -12,7 +13,9 @@ import io.jenkins.plugins.ishcd.client.RunRequest;
 import io.jenkins.plugins.ishcd.client.RunStatus;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -25,7 +28,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * after a restart {@link #onResume()} polls the same run again and never triggers a second one.
  * The token is looked up each time it is needed and is never a field.
  */
-final class IshRunStepExecution extends StepExecution {
+public final class IshRunStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(IshRunStepExecution.class.getName());
 
@@ -39,6 +42,9 @@ final class IshRunStepExecution extends StepExecution {
     /** The run's number on the build page ({@link IshRunAction}), 0 before it is known. */
     private int recordNumber;
     private transient IshRunRecord record;
+
+    /** Executions whose wait is in progress in this JVM, so that shutdown can stop their polls. */
+    private static final Set<IshRunStepExecution> WAITING = ConcurrentHashMap.newKeySet();
 
     /** The client call in progress: the trigger, then the wait. Cancelled by {@link #stop}. */
     private transient volatile CompletableFuture<?> pending;
@@ -125,6 +131,7 @@ final class IshRunStepExecution extends StepExecution {
                     job, runId, known, settings.waitOptions(System.currentTimeMillis()), console);
             // Keep the client's own future: cancelling it is what stops the polls.
             pending = waiting;
+            WAITING.add(this);
             waiting.whenCompleteAsync(
                     (run, x) -> {
                         if (x != null) {
@@ -142,6 +149,21 @@ final class IshRunStepExecution extends StepExecution {
                     },
                     IshCdThreads.background());
         }
+    }
+
+    /**
+     * On shutdown the program is saved with the run id; the polls of this JVM stop here and
+     * {@link #onResume()} starts them again in the next one.
+     */
+    @Terminator
+    public static void stopPollingOnShutdown() {
+        for (IshRunStepExecution execution : WAITING) {
+            CompletableFuture<?> p = execution.pending;
+            if (p != null) {
+                p.cancel(true);
+            }
+        }
+        WAITING.clear();
     }
 
     @Override
@@ -187,6 +209,7 @@ final class IshRunStepExecution extends StepExecution {
             done = true;
             p = pending;
         }
+        WAITING.remove(this);
         if (p != null) {
             p.cancel(true);
         }
@@ -220,6 +243,7 @@ final class IshRunStepExecution extends StepExecution {
     }
 
     private void succeed(Object result) {
+        WAITING.remove(this);
         synchronized (this) {
             if (done) {
                 return;
@@ -231,8 +255,9 @@ final class IshRunStepExecution extends StepExecution {
 
     private void fail(Throwable x) {
         if (IshRunReporter.isCancellation(x)) {
-            return; // stop() ended the step already
+            return; // stop() ended the step already, or Jenkins is shutting down
         }
+        WAITING.remove(this);
         synchronized (this) {
             if (done) {
                 return;

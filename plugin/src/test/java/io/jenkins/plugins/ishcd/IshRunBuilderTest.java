@@ -1,0 +1,97 @@
+package io.jenkins.plugins.ishcd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.StringParameterValue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class IshRunBuilderTest {
+
+    @SuppressWarnings("unused")
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    private IshCdTestSupport ish;
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule j) throws Exception {
+        this.j = j;
+        ish = new IshCdTestSupport();
+        ish.configure(j);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ish.close();
+    }
+
+    private FreeStyleProject project(IshRunBuilder builder) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.addProperty(new ParametersDefinitionProperty(
+                new StringParameterDefinition("TARGET", "deploy"), new StringParameterDefinition("BRANCH", "main")));
+        p.getBuildersList().add(builder);
+        return p;
+    }
+
+    @Test
+    void freestyleSuccessExpandsVariables() throws Exception {
+        IshRunBuilder builder = new IshRunBuilder("my-corp", "${TARGET}");
+        builder.setEnv(List.of(new IshEnvVariable("BRANCH", "${BRANCH}-x")));
+        FreeStyleProject p = project(builder);
+        var future = p.scheduleBuild2(0, new ParametersAction(
+                new StringParameterValue("TARGET", "deploy"), new StringParameterValue("BRANCH", "release")));
+        ish.finishAfterTrigger(1);
+        FreeStyleBuild b = j.assertBuildStatusSuccess(future);
+        assertEquals(Map.of("BRANCH", "release-x"), ish.ish.runs().get(0).env());
+        j.assertLogContains("deploying release-x", b);
+        j.assertLogContains("of my-corp/deploy ended complete after 26 s.", b);
+        j.assertLogNotContains(ish.token, b);
+        assertEquals("complete", b.getAction(IshRunAction.class).getRuns().get(0).getStatus());
+    }
+
+    @Test
+    void freestyleErrorRunFailsTheBuild() throws Exception {
+        FreeStyleProject p = project(new IshRunBuilder("my-corp", "broken"));
+        var future = p.scheduleBuild2(0);
+        ish.finishAfterTrigger(1);
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, future);
+        j.assertLogContains("boom: the database is gone", b);
+        j.assertLogContains("ended in error", b);
+    }
+
+    @Test
+    void freestylePropagateFalseKeepsTheBuildGoing() throws Exception {
+        IshRunBuilder builder = new IshRunBuilder("my-corp", "broken");
+        builder.setPropagate(false);
+        FreeStyleProject p = project(builder);
+        var future = p.scheduleBuild2(0);
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(future);
+    }
+
+    @Test
+    void configRoundTrip() throws Exception {
+        IshRunBuilder builder = new IshRunBuilder("my-corp", "${TARGET}");
+        builder.setEnv(List.of(new IshEnvVariable("BRANCH", "${BRANCH}")));
+        builder.setCredentialsId(IshCdTestSupport.CREDENTIALS_ID);
+        builder.setPrintLog(false);
+        builder.setMaxPollSeconds(10);
+        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+    }
+}

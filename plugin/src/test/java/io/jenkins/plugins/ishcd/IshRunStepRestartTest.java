@@ -1,0 +1,59 @@
+package io.jenkins.plugins.ishcd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+class IshRunStepRestartTest {
+
+    @SuppressWarnings("unused")
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    private IshCdTestSupport ish;
+
+    @BeforeEach
+    void startEmulator() {
+        ish = new IshCdTestSupport();
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        ish.close();
+    }
+
+    @Test
+    void restartDuringWaitPollsTheSameRun() throws Throwable {
+        sessions.then(j -> {
+            ish.configure(j);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition(
+                    "def r = ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'main']\n"
+                            + "echo \"after restart: ${r.status}\"",
+                    true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            // Printed once the run id is saved with the program: the run stays queued on the emulator's clock.
+            j.waitForMessage("is queued.", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.waitForMessage("Jenkins restarted: waiting again for Ish CD run", b);
+            ish.clock.advanceSeconds(3600);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("after restart: complete", b);
+            j.assertLogContains("deploying main", b);
+            assertEquals(1, ish.posts(), "exactly one run was triggered");
+        });
+    }
+}

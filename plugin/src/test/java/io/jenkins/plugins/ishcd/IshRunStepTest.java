@@ -1,0 +1,224 @@
+package io.jenkins.plugins.ishcd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import hudson.model.Result;
+import io.jenkins.plugins.ishcd.emulator.EmulatedRun;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.graphanalysis.NodeStepTypePredicate;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class IshRunStepTest {
+
+    @SuppressWarnings("unused")
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    private IshCdTestSupport ish;
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule j) throws Exception {
+        this.j = j;
+        ish = new IshCdTestSupport();
+        ish.configure(j);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ish.close();
+    }
+
+    private WorkflowRun run(String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p.scheduleBuild2(0).waitForStart();
+    }
+
+    @Test
+    void pipelineSuccess() throws Exception {
+        WorkflowRun b = run("def r = ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'main', TAG: 'v1']\n"
+                + "echo \"id=${r.id} status=${r.status} duration=${r.duration} log=${r.log.trim()}\"");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+
+        EmulatedRun remote = ish.ish.runs().get(0);
+        assertEquals(Map.of("BRANCH", "main", "TAG", "v1"), remote.env());
+        j.assertLogContains("Triggered Ish CD job my-corp/deploy: run " + remote.id() + " is queued.", b);
+        j.assertLogContains("deploying main", b);
+        j.assertLogContains("Ish CD run " + remote.id() + " of my-corp/deploy ended complete after 26 s.", b);
+        j.assertLogContains("id=" + remote.id() + " status=complete duration=26 log=deploying main", b);
+        assertEquals(1, ish.posts());
+
+        IshRunAction action = b.getAction(IshRunAction.class);
+        assertNotNull(action);
+        IshRunRecord record = action.getRuns().get(0);
+        assertEquals(remote.id(), record.getRunId());
+        assertEquals("complete", record.getStatus());
+        assertEquals(26, record.getDurationSeconds());
+        assertTrue(record.isLogKept());
+        String kept = j.createWebClient().goTo(b.getUrl() + "ish-cd/log?n=1", "text/plain")
+                .getWebResponse().getContentAsString();
+        assertEquals("deploying main\n", kept);
+        j.createWebClient().goTo(b.getUrl() + "ish-cd/");
+    }
+
+    @Test
+    void labelShowsEnvNamesNotValues() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'sekrit-value']");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        List<FlowNode> nodes = new DepthFirstScanner().filteredNodes(b.getExecution(), new NodeStepTypePredicate("ishRun"));
+        assertEquals(1, nodes.size());
+        assertEquals("my-corp/deploy (env: BRANCH)", ArgumentsAction.getStepArgumentsAsString(nodes.get(0)));
+        j.assertLogNotContains("sekrit-value", b);
+    }
+
+    @Test
+    void errorRunFailsTheBuildWithItsLog() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'broken'");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        String id = ish.ish.runs().get(0).id();
+        j.assertLogContains("boom: the database is gone", b);
+        j.assertLogContains("Ish CD run " + id + " of my-corp/broken ended in error", b);
+    }
+
+    @Test
+    void propagateFalseReturnsTheErrorRun() throws Exception {
+        WorkflowRun b = run("def r = ishRun project: 'my-corp', job: 'broken', propagate: false\n"
+                + "echo \"status=${r.status}\"");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("status=error", b);
+    }
+
+    @Test
+    void noWaitReturnsTheQueuedRun() throws Exception {
+        WorkflowRun b = run("def r = ishRun project: 'my-corp', job: 'slow', wait: false\n"
+                + "echo \"status=${r.status} id=${r.id}\"");
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("status=queued id=" + ish.ish.runs().get(0).id(), b);
+    }
+
+    @Test
+    void missingCredentialNamesTheId() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', credentialsId: 'nope'");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("No Secret text credential with id 'nope' is available to this build", b);
+        assertEquals(0, ish.posts());
+    }
+
+    @Test
+    void unknownProjectIsOneClearSentence() throws Exception {
+        WorkflowRun b = run("ishRun project: 'nosuch', job: 'deploy'");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("nosuch", b);
+        j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void badVariableNameIsRefusedBeforeAnyRequest() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', env: ['1BAD': 'x']");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("'1BAD' is not valid", b);
+        assertEquals(0, ish.ish.journal().size());
+    }
+
+    @Test
+    void folderScopedCredential() throws Exception {
+        IshCdConfiguration.get().setCredentialsId(null);
+        Folder team = j.jenkins.createProject(Folder.class, "team");
+        IshCdTestSupport.addCredential(team, "team-token", ish.ish.issueToken("team"));
+        WorkflowJob p = team.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(
+                "ishRun project: 'my-corp', job: 'deploy', credentialsId: 'team-token'", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        assertEquals("team", ish.ish.journal().requests("POST", IshCdTestSupport.RUNS).get(0).tokenName());
+    }
+
+    @Test
+    void tokenIsNeitherInTheConsoleNorInTheBuildDirectory() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'main']");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogNotContains(ish.token, b);
+        // The token must not be part of the saved program, the flow nodes, build.xml or the kept log.
+        try (Stream<Path> files = Files.walk(b.getRootDir().toPath())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(ish.token), "token found in " + file);
+            }
+        }
+    }
+
+    @Test
+    void abortEndsAbortedAndNamesTheRun() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow'");
+        j.waitForMessage("is queued.", b);
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        String id = ish.ish.runs().get(0).id();
+        j.assertLogContains("Stopped waiting for Ish CD run " + id + " of my-corp/slow. The run goes on in Ish CD", b);
+    }
+
+    @Test
+    void timeoutAroundASlowRun() throws Exception {
+        WorkflowRun b = run("timeout(time: 3, unit: 'SECONDS') { ishRun project: 'my-corp', job: 'slow' }");
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("The run goes on in Ish CD", b);
+        assertEquals(1, ish.posts());
+    }
+
+    @Test
+    void stepTimeoutFailsTheBuildAndNamesTheRun() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow', timeout: 1");
+        j.waitForMessage("is queued.", b);
+        // The step's own timeout is measured on the controller's clock, not the emulator's: stop early.
+        b.doStop();
+        j.waitForCompletion(b);
+        IshRunStep step = new IshRunStep("my-corp", "slow");
+        step.setTimeout(1);
+        IshRunSettings settings = IshRunSettings.of(step, IshCdConfiguration.get(), 0);
+        assertEquals(java.time.Duration.ofMinutes(1), settings.waitOptions(0).timeout());
+        assertEquals(java.time.Duration.ofSeconds(30), settings.waitOptions(30_000).timeout());
+    }
+
+    @Test
+    void hugeLogIsCappedAndKeptWhole() throws Exception {
+        IshCdConfiguration.get().setLogCapChars(1_000);
+        ish.ish.faults().hugeLog(300_000);
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'main']");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("characters of the log are not shown here", b);
+        assertTrue(JenkinsRule.getLog(b).length() < 50_000, "console holds the capped log only");
+        File kept = new File(b.getRootDir(), "ish-cd/1.log");
+        assertTrue(kept.length() >= 300_000, "the whole log is kept with the build");
+    }
+}
