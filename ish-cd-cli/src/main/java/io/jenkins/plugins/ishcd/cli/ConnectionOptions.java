@@ -1,0 +1,89 @@
+package io.jenkins.plugins.ishcd.cli;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import io.jenkins.plugins.ishcd.client.BaseUrl;
+import io.jenkins.plugins.ishcd.client.IshCdClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where Ish CD is and how to authenticate: shared by {@code run} and {@code get}.
+ *
+ * <p>There is deliberately no option that takes the token itself: command lines show in process
+ * lists and shell histories. The token comes from {@code --token-file} or {@code ISH_CD_TOKEN}.
+ */
+public final class ConnectionOptions {
+    /** The environment variable holding the API token. */
+    public static final String TOKEN_VARIABLE = "ISH_CD_TOKEN";
+    /** The environment variable holding the API base URL. */
+    public static final String BASE_URL_VARIABLE = "ISH_CD_BASE_URL";
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Ish CD API base URL (default: $" + BASE_URL_VARIABLE + ", else " + BaseUrl.DEFAULT + ").")
+    String baseUrl;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding the API token (default: the $" + TOKEN_VARIABLE + " variable).")
+    Path tokenFile;
+
+    /**
+     * @param terminal where environment variables come from
+     * @return the base URL: {@code --base-url}, else {@code ISH_CD_BASE_URL}, else the public API
+     * @throws IllegalArgumentException with one sentence when it is not a usable URL
+     */
+    @NonNull
+    String baseUrl(@NonNull Terminal terminal) {
+        String url = baseUrl != null ? baseUrl : terminal.env(BASE_URL_VARIABLE);
+        return BaseUrl.parse(url != null ? url : BaseUrl.DEFAULT).toString();
+    }
+
+    /**
+     * @param terminal where environment variables come from
+     * @return the token: the content of {@code --token-file} (surrounding white space removed), else
+     *     {@code ISH_CD_TOKEN}
+     * @throws IllegalArgumentException with one sentence, never quoting the token, when there is none
+     */
+    @NonNull
+    String token(@NonNull Terminal terminal) {
+        if (tokenFile != null) {
+            String token;
+            try {
+                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("The token file " + tokenFile + " does not exist.");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("The token file " + tokenFile + " cannot be read ("
+                        + e.getClass().getSimpleName() + ").");
+            }
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException("The token file " + tokenFile + " is empty: put an Ish CD API token"
+                        + " in it (generate one in Ish under Integrations > Generate Token).");
+            }
+            return token;
+        }
+        String token = terminal.env(TOKEN_VARIABLE);
+        if (token == null) {
+            throw new IllegalArgumentException("No Ish CD API token: set " + TOKEN_VARIABLE + " or give --token-file"
+                    + " FILE (generate a token in Ish under Integrations > Generate Token).");
+        }
+        return token.strip();
+    }
+
+    /**
+     * @param terminal where environment variables come from
+     * @return a client for the resolved URL and token
+     * @throws IllegalArgumentException with one sentence for a bad URL or a missing or malformed token
+     */
+    @NonNull
+    IshCdClient client(@NonNull Terminal terminal) {
+        return IshCdClient.builder()
+                .baseUrl(baseUrl(terminal))
+                .token(token(terminal))
+                .userAgent("ish-cd-cli/" + IshCdClient.VERSION)
+                .build();
+    }
+}

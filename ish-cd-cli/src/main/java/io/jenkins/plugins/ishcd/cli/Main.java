@@ -1,0 +1,42 @@
+package io.jenkins.plugins.ishcd.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+
+/**
+ * The entry point of {@code ish-cd.jar}: the one place that touches {@code System.out},
+ * {@code System.err}, the process environment and {@code System.exit}.
+ */
+public final class Main {
+    private Main() {}
+
+    /**
+     * @param args the command line, e.g. {@code run --project my-corp --job deploy}
+     */
+    public static void main(String[] args) {
+        PrintWriter out = writer(System.out, "stdout.encoding");
+        PrintWriter err = writer(System.err, "stderr.encoding");
+        int code = IshCd.execute(new Terminal(System.getenv(), out, err), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        // The console's encoding where the JDK knows it (stdout.encoding from Java 19), else the default.
+        String name = System.getProperty(encodingProperty, System.getProperty("sun." + encodingProperty));
+        Charset charset = Charset.defaultCharset();
+        if (name != null) {
+            try {
+                charset = Charset.forName(name);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                // keep the default: a wrong property must not stop the tool
+            }
+        }
+        return new PrintWriter(new OutputStreamWriter(stream, charset), false);
+    }
+}

@@ -1,0 +1,66 @@
+package io.jenkins.plugins.ishcd.cli;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a command may touch of the world outside it: environment variables, standard output and
+ * standard error. Injected, so that tests run commands in-process with their own streams and
+ * variables; only {@link Main} binds it to the real ones.
+ *
+ * <p>Standard output carries data (a run's log, its id with {@code --no-wait}, or JSON); standard
+ * error carries what happens (status changes, failures), so {@code ish-cd run ... > log.txt} keeps
+ * the log clean.
+ */
+public final class Terminal {
+    private final Map<String, String> env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    /**
+     * @param env environment variables by name, e.g. {@code System.getenv()}
+     * @param out standard output
+     * @param err standard error
+     */
+    public Terminal(@NonNull Map<String, String> env, @NonNull PrintWriter out, @NonNull PrintWriter err) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    /**
+     * @param name a variable name, e.g. {@code ISH_CD_TOKEN}
+     * @return its value, or null when unset or blank (a blank variable is treated as unset)
+     */
+    @CheckForNull
+    public String env(@NonNull String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** @return standard output: the data a script reads */
+    @NonNull
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** @return standard error: status changes and failures a person reads */
+    @NonNull
+    public PrintWriter err() {
+        return err;
+    }
+
+    /**
+     * Writes one line to standard error and flushes it, so that it shows before anything printed
+     * later on standard output.
+     *
+     * @param line the line, without a trailing newline
+     */
+    public void say(@NonNull String line) {
+        err.println(line);
+        err.flush();
+    }
+}
