@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class IshCdEmulatorBuilder {
 
     /** The built-in demo configuration, used by the command line when no file is given. */
-    public static final String DEMO_RESOURCE = "demo.yaml";
+    public static final String DEMO_RESOURCE = "demo.json";
 
     int port;
     InetAddress bindAddress = InetAddress.getLoopbackAddress();
@@ -102,7 +102,21 @@ public final class IshCdEmulatorBuilder {
         return this;
     }
 
-    /** Adds the projects of a YAML or JSON file; see the format in the project's README. */
+    /**
+     * Adds the projects of a YAML or JSON file:
+     * <pre>
+     * projects:
+     *   - machine_name: my-corp          # required; id (default derived from the name) and label optional
+     *     jobs:
+     *       - machine_name: deploy       # required; id and label optional
+     *         queued_seconds: 2          # default 1; decimals allowed
+     *         running_seconds: 5         # default 2
+     *         outcome: complete          # complete (default) or error
+     *         log: "deploying ${BRANCH}\n"   # optional; ${VAR} is filled from the run's env
+     * </pre>
+     *
+     * @throws IllegalArgumentException naming the file and the problem, e.g. an unknown key
+     */
     public IshCdEmulatorBuilder config(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             projects.addAll(EmulatorConfig.read(in, file.toString()));
