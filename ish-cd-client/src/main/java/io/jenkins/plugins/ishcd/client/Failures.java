@@ -8,6 +8,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -74,7 +75,7 @@ final class Failures {
 
     /** An answer larger than the client accepts. */
     ProtocolException tooLarge(Call call, int status, long maxBytes) {
-        return new ProtocolException("Ish CD sent more than " + maxBytes / (1024 * 1024) + " MiB when " + call.action
+        return new ProtocolException("Ish CD sent more than " + String.format(Locale.ROOT, "%,d", maxBytes) + " bytes when " + call.action
                 + ": the answer was not read." + (call.trigger ? MAY_EXIST : ""), status, call.job, call.runId,
                 false, null);
     }

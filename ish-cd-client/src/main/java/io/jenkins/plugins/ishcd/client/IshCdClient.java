@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -307,15 +308,16 @@ public final class IshCdClient implements AutoCloseable {
 
     private <T> CompletableFuture<T> send(HttpRequest request, Call call, Function<JsonNode, T> parser) {
         CompletableFuture<HttpResponse<byte[]>> exchange;
+        AtomicBoolean overLimit = new AtomicBoolean();
         try {
-            exchange = http.sendAsync(request, LimitedBody.handler(maxResponseBytes));
+            exchange = http.sendAsync(request, LimitedBody.handler(maxResponseBytes, overLimit));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(failures.fromThrowable(call, e));
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         exchange.whenComplete((response, error) -> {
             try {
-                result.complete(read(call, response, error, parser));
+                result.complete(read(call, response, overLimit.get() ? new LimitedBody.TooLarge() : error, parser));
             } catch (IshCdException e) {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
@@ -334,7 +336,7 @@ public final class IshCdClient implements AutoCloseable {
     /** Turns an exchange's outcome into a parsed value, or throws the fitting {@link IshCdException}. */
     private <T> T read(Call call, HttpResponse<byte[]> response, Throwable error, Function<JsonNode, T> parser) {
         if (error != null) {
-            if (Failures.hasCause(error, LimitedBody.TooLarge.class)) {
+            if (error instanceof LimitedBody.TooLarge) {
                 throw failures.tooLarge(call, 200, maxResponseBytes);
             }
             throw failures.fromThrowable(call, error);

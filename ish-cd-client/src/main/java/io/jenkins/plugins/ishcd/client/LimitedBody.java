@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a body into memory up to a limit, then stops reading, so a runaway answer cannot exhaust
@@ -23,16 +24,24 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     private final long maxBytes;
+    private final AtomicBoolean overLimit;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    LimitedBody(long maxBytes) {
+    LimitedBody(long maxBytes, AtomicBoolean overLimit) {
         this.maxBytes = maxBytes;
+        this.overLimit = overLimit;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long maxBytes) {
-        return info -> new LimitedBody(maxBytes);
+    /**
+     * @param maxBytes the limit
+     * @param overLimit set when a body went over it: the HTTP client may report the cut-off stream
+     *     as its own I/O error rather than as {@link TooLarge}
+     * @return a handler for one request
+     */
+    static HttpResponse.BodyHandler<byte[]> handler(long maxBytes, AtomicBoolean overLimit) {
+        return info -> new LimitedBody(maxBytes, overLimit);
     }
 
     @Override
@@ -48,6 +57,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer b : items) {
             if (buffer.size() + (long) b.remaining() > maxBytes) {
+                overLimit.set(true);
                 subscription.cancel();
                 result.completeExceptionally(new TooLarge());
                 return;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ishcd.client;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.Locale;
 
 /**
  * A run's log cut to a size fit for a console: the last {@code maxChars} characters are kept,
@@ -59,7 +60,7 @@ public final class LogCap {
     @NonNull
     public String notice(@NonNull String whereWholeLogIs) {
         return truncated()
-                ? "[The first " + String.format("%,d", omittedChars) + " characters of the log are not shown here;"
+                ? "[The first " + String.format(Locale.ROOT, "%,d", omittedChars) + " characters of the log are not shown here;"
                         + " the whole log is " + whereWholeLogIs + ".]"
                 : "";
     }

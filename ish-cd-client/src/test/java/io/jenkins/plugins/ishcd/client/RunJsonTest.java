@@ -1,0 +1,72 @@
+package io.jenkins.plugins.ishcd.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunJsonTest {
+    private static JsonNode json(String s) throws Exception {
+        return RunJson.MAPPER.readTree(s);
+    }
+
+    @Test
+    void readsTheSeedsFirstExampleWithNumbers() throws Exception {
+        Run run = RunJson.run(json("{\"id\": \"3abed1d7-68ec-4151-ae87-edcc918315b4\", \"status\": \"queued\","
+                + " \"duration\": 0, \"created\": 1498714037, \"changed\": 1498714037}"));
+        assertThat(run.id()).isEqualTo("3abed1d7-68ec-4151-ae87-edcc918315b4");
+        assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(run.created()).isEqualTo(Instant.ofEpochSecond(1498714037));
+        assertThat(run.hasLog()).isFalse();
+    }
+
+    @Test
+    void readsTheSeedsSecondExampleWithStringsAndIgnoresUnknownFields() throws Exception {
+        Run run = RunJson.run(json("{\"id\": \"3abed1d7\", \"status\": \"complete\", \"duration\": \"26\","
+                + " \"created\": \"1498714037\", \"changed\": \"1498714068\", \"extra\": {\"a\": [1]},"
+                + " \"log\": \" [notice] Command: my-corp.test -- drush cc all [Exit: 0]\\n\\n\"}"));
+        assertThat(run.durationSeconds()).isEqualTo(26);
+        assertThat(run.changed()).isEqualTo(Instant.ofEpochSecond(1498714068));
+        assertThat(run.log()).isEqualTo(" [notice] Command: my-corp.test -- drush cc all [Exit: 0]\n\n");
+    }
+
+    @Test
+    void toleratesNullsDecimalsAndEmptyStrings() throws Exception {
+        Run run = RunJson.run(json("{\"id\": 42, \"status\": null, \"duration\": 26.7, \"created\": \"\", \"log\": null}"));
+        assertThat(run.id()).isEqualTo("42");
+        assertThat(run.durationSeconds()).isEqualTo(26);
+        assertThat(run.created()).isNull();
+        assertThat(run.status()).isEqualTo(RunStatus.UNKNOWN);
+    }
+
+    @Test
+    void refusesWhatIsNotARun() {
+        assertThatThrownBy(() -> RunJson.run(json("[1]"))).hasMessage("the answer is not a JSON object");
+        assertThatThrownBy(() -> RunJson.run(json("{\"status\": \"queued\"}"))).hasMessage("the answer has no run id");
+        assertThatThrownBy(() -> RunJson.run(json("{\"id\": \"x\", \"duration\": \"soon\"}")))
+                .hasMessageContaining("'duration' is not a number");
+    }
+
+    @Test
+    void writesEnvAsAnObjectOfStringsAndNothingWhenEmpty() throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BRANCH", "main");
+        env.put("GREETING", "grüße \"✓\"");
+        assertThat(json(RunJson.requestBody(RunRequest.of(JobRef.of("p", "j"), env))))
+                .isEqualTo(json("{\"env\": {\"BRANCH\": \"main\", \"GREETING\": \"grüße \\\"✓\\\"\"}}"));
+        assertThat(RunJson.requestBody(RunRequest.of(JobRef.of("p", "j")))).isEqualTo("{}");
+    }
+
+    @Test
+    void readsListsBareOrWrapped() throws Exception {
+        assertThat(RunJson.projects(json("[{\"id\": \"1\", \"machine_name\": \"my-corp\", \"label\": \"My Corp\"}]")))
+                .containsExactly(new Project("1", "my-corp", "My Corp"));
+        assertThat(RunJson.jobs(json("{\"jobs\": [{\"id\": 7, \"name\": \"deploy\", \"title\": \"Deploy\"}]}")))
+                .containsExactly(new Job("7", "deploy", "Deploy"));
+        assertThatThrownBy(() -> RunJson.projects(json("\"x\""))).hasMessage("the answer is not a JSON list");
+    }
+}
