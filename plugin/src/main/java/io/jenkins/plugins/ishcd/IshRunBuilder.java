@@ -171,7 +171,12 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
         }
         IshRunSettings settings = IshRunSettings.of(this, IshCdConfiguration.get(), System.currentTimeMillis());
         String token = IshCdCredentials.token(build, settings.credentialsId(), settings.baseUrl());
-        IshCdClient client = IshCdClients.create(settings.baseUrl(), token);
+        IshCdClient client;
+        try {
+            client = IshCdClients.create(settings.baseUrl(), token);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
 
         io.jenkins.plugins.ishcd.client.Run triggered;
         try {
