@@ -12,10 +12,12 @@ import io.jenkins.plugins.ishcd.client.RunReport;
 import io.jenkins.plugins.ishcd.client.RunRequest;
 import io.jenkins.plugins.ishcd.client.RunStatus;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -114,7 +116,7 @@ public final class IshRunStepExecution extends StepExecution {
     /** Waits until the run id is on disk, so a restart from now on resumes instead of failing. */
     private static void awaitSaved(ListenableFuture<Void> saved) {
         try {
-            saved.get();
+            saved.get(1, TimeUnit.MINUTES);
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, "Could not save the Ish CD run id with the Pipeline", e);
         }
@@ -188,7 +190,10 @@ public final class IshRunStepExecution extends StepExecution {
             IshRunAction action = IshRunAction.of(build);
             record = action.record(recordNumber, job, runId, lastStatus);
             if (!settings.waitForRun()) {
-                succeed(Map.of("id", runId, "status", lastStatus == null ? "" : lastStatus));
+                Map<String, Object> map = new LinkedHashMap<>();
+                map.put("id", runId);
+                map.put("status", lastStatus == null ? "" : lastStatus);
+                succeed(map);
                 return;
             }
             waitFor(client, build, action, lastStatus == null ? null : RunStatus.fromWire(lastStatus), listener);
@@ -230,7 +235,8 @@ public final class IshRunStepExecution extends StepExecution {
         if (runId == null) {
             return "triggering Ish CD job " + job;
         }
-        return "waiting for Ish CD run " + runId + " of " + job + " (" + lastStatus + ")";
+        return "waiting for Ish CD run " + runId + " of " + job + " (" + (lastStatus == null ? "status unknown" : lastStatus)
+                + ")";
     }
 
     private TaskListener listener() {
