@@ -45,12 +45,14 @@ public final class IshRunStepExecution extends StepExecution {
     private int recordNumber;
     private transient IshRunRecord record;
 
-    /** Executions whose wait is in progress in this JVM, so that shutdown can stop their polls. */
-    private static final Set<IshRunStepExecution> WAITING = ConcurrentHashMap.newKeySet();
+    /** Executions triggering or waiting in this JVM, so that shutdown can stop their polls. */
+    private static final Set<IshRunStepExecution> ACTIVE = ConcurrentHashMap.newKeySet();
 
     /** The client call in progress: the trigger, then the wait. Cancelled by {@link #stop}. */
     private transient volatile CompletableFuture<?> pending;
     private transient volatile boolean done;
+    /** Set on shutdown: from then on this object belongs to a Jenkins that is gone and touches nothing. */
+    private transient volatile boolean shutDown;
 
     IshRunStepExecution(@NonNull IshRunStep step, @NonNull StepContext context) {
         super(context);
@@ -67,6 +69,7 @@ public final class IshRunStepExecution extends StepExecution {
             throw new AbortException(e.getMessage());
         }
         settings = IshRunSettings.of(step, IshCdConfiguration.get(), System.currentTimeMillis());
+        ACTIVE.add(this);
         IshCdThreads.background().execute(() -> trigger(request));
         return false;
     }
@@ -94,6 +97,13 @@ public final class IshRunStepExecution extends StepExecution {
     }
 
     private void triggered(IshCdClient client, Run<?, ?> build, io.jenkins.plugins.ishcd.client.Run run) {
+        if (shutDown) {
+            // The next Jenkins fails this step in onResume(), as its run id was not saved.
+            LOGGER.log(Level.WARNING, "Ish CD run {0} of {1} was created while Jenkins shut down", new Object[] {
+                run.id(), job
+            });
+            return;
+        }
         runId = run.id();
         lastStatus = run.rawStatus();
         IshRunAction action = IshRunAction.of(build);
@@ -133,7 +143,6 @@ public final class IshRunStepExecution extends StepExecution {
                     job, runId, known, settings.waitOptions(System.currentTimeMillis()), console);
             // Keep the client's own future: cancelling it is what stops the polls.
             pending = waiting;
-            WAITING.add(this);
             waiting.whenCompleteAsync(
                     (run, x) -> {
                         if (x != null) {
@@ -159,13 +168,14 @@ public final class IshRunStepExecution extends StepExecution {
      */
     @Terminator
     public static void stopPollingOnShutdown() {
-        for (IshRunStepExecution execution : WAITING) {
+        for (IshRunStepExecution execution : ACTIVE) {
+            execution.shutDown = true;
             CompletableFuture<?> p = execution.pending;
             if (p != null) {
                 p.cancel(true);
             }
         }
-        WAITING.clear();
+        ACTIVE.clear();
     }
 
     @Override
@@ -182,6 +192,7 @@ public final class IshRunStepExecution extends StepExecution {
     }
 
     private void resume() {
+        ACTIVE.add(this);
         try {
             Run<?, ?> build = getContext().get(Run.class);
             TaskListener listener = listener();
@@ -214,7 +225,7 @@ public final class IshRunStepExecution extends StepExecution {
             done = true;
             p = pending;
         }
-        WAITING.remove(this);
+        ACTIVE.remove(this);
         if (p != null) {
             p.cancel(true);
         }
@@ -249,7 +260,10 @@ public final class IshRunStepExecution extends StepExecution {
     }
 
     private void succeed(Object result) {
-        WAITING.remove(this);
+        ACTIVE.remove(this);
+        if (shutDown) {
+            return;
+        }
         synchronized (this) {
             if (done) {
                 return;
@@ -260,10 +274,10 @@ public final class IshRunStepExecution extends StepExecution {
     }
 
     private void fail(Throwable x) {
-        if (IshRunReporter.isCancellation(x)) {
-            return; // stop() ended the step already, or Jenkins is shutting down
+        if (shutDown || IshRunReporter.isCancellation(x)) {
+            return; // Jenkins is shutting down, or stop() ended the step already
         }
-        WAITING.remove(this);
+        ACTIVE.remove(this);
         synchronized (this) {
             if (done) {
                 return;

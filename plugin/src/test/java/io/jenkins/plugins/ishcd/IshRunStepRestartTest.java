@@ -1,6 +1,10 @@
 package io.jenkins.plugins.ishcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.Result;
+import java.time.Duration;
 
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -54,6 +58,29 @@ class IshRunStepRestartTest {
             j.assertLogContains("after restart: complete", b);
             j.assertLogContains("deploying main", b);
             assertEquals(1, ish.posts(), "exactly one run was triggered");
+        });
+    }
+
+    @Test
+    void restartWhileTriggeringFailsAndDoesNotTriggerAgain() throws Throwable {
+        // The emulator answers the trigger only after the first Jenkins is gone.
+        ish.ish.faults().latency(Duration.ofSeconds(15));
+        sessions.then(j -> {
+            ish.configure(j);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition("ishRun project: 'my-corp', job: 'deploy'", true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            IshCdTestSupport.await(() -> b.getExecution() != null
+                    && b.getExecution().getCurrentExecutions(false).get().stream()
+                            .anyMatch(e -> String.valueOf(e.getStatus()).startsWith("triggering Ish CD job my-corp/deploy")));
+        });
+        sessions.then(j -> {
+            ish.ish.faults().latency(Duration.ZERO);
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+            j.assertLogContains("Jenkins restarted while the Ish CD job my-corp/deploy was being triggered", b);
+            j.assertLogContains("check the runs of my-corp/deploy in Ish CD before running this build again", b);
+            assertTrue(ish.posts() <= 1, "never triggered again");
         });
     }
 }
