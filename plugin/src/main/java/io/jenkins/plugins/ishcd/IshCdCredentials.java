@@ -35,7 +35,8 @@ final class IshCdCredentials {
     static String token(@NonNull Run<?, ?> run, @CheckForNull String credentialsId, @NonNull String baseUrl)
             throws AbortException {
         String id = requireId(credentialsId);
-        List<DomainRequirement> requirements = URIRequirementBuilder.fromUri(baseUrl).build();
+        List<DomainRequirement> requirements =
+                URIRequirementBuilder.fromUri(baseUrl).build();
         StringCredentials credential =
                 CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
         if (credential == null) {

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
  */
 final class IshCdThreads {
 
-    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(new NamingThreadFactory(
-            new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "IshCd background"));
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(
+            new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "IshCd background"));
 
     private IshCdThreads() {}
 

@@ -67,7 +67,9 @@ public final class IshEnvVariable implements Describable<IshEnvVariable>, Serial
     /** @return the names only: values may be secrets */
     @NonNull
     static List<String> names(@CheckForNull Collection<IshEnvVariable> variables) {
-        return variables == null ? List.of() : variables.stream().map(IshEnvVariable::getName).toList();
+        return variables == null
+                ? List.of()
+                : variables.stream().map(IshEnvVariable::getName).toList();
     }
 
     @Override

@@ -239,8 +239,7 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return IshRunForms.fillCredentialsIdItems(item, credentialsId);
         }
 

@@ -38,7 +38,8 @@ final class IshRunForms {
                         auth,
                         item,
                         StringCredentials.class,
-                        URIRequirementBuilder.fromUri(IshCdConfiguration.get().getBaseUrl()).build(),
+                        URIRequirementBuilder.fromUri(IshCdConfiguration.get().getBaseUrl())
+                                .build(),
                         CredentialsMatchers.always())
                 .includeCurrentValue(current);
     }

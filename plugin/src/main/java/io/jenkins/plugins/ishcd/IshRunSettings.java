@@ -42,7 +42,9 @@ final class IshRunSettings implements Serializable {
         this.maxPollSeconds = spec.getMaxPollSeconds() == 0
                 ? globalMax
                 : clamp(spec.getMaxPollSeconds(), initialPollSeconds, globalMax);
-        this.deadlineMillis = spec.getTimeout() > 0 ? nowMillis + Duration.ofMinutes(spec.getTimeout()).toMillis() : 0;
+        this.deadlineMillis = spec.getTimeout() > 0
+                ? nowMillis + Duration.ofMinutes(spec.getTimeout()).toMillis()
+                : 0;
     }
 
     @NonNull

@@ -211,8 +211,8 @@ public final class IshRunStep extends Step implements IshRunSpec {
                 if (!(element instanceof UninstantiatedDescribable variable)) {
                     return ud;
                 }
-                map.put(String.valueOf(variable.getArguments().get("name")),
-                        Util.fixNull((String) variable.getArguments().get("value")));
+                map.put(String.valueOf(variable.getArguments().get("name")), Util.fixNull((String)
+                        variable.getArguments().get("value")));
             }
             Map<String, Object> arguments = new LinkedHashMap<>(ud.getArguments());
             if (map.isEmpty()) {
@@ -230,8 +230,7 @@ public final class IshRunStep extends Step implements IshRunSpec {
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return IshRunForms.fillCredentialsIdItems(item, credentialsId);
         }
 

@@ -43,6 +43,7 @@ public final class IshRunStepExecution extends StepExecution {
     private volatile String lastStatus;
     /** The run's number on the build page ({@link IshRunAction}), 0 before it is known. */
     private int recordNumber;
+
     private transient IshRunRecord record;
 
     /** Executions triggering or waiting in this JVM, so that shutdown can stop their polls. */
@@ -50,6 +51,7 @@ public final class IshRunStepExecution extends StepExecution {
 
     /** The client call in progress: the trigger, then the wait. Cancelled by {@link #stop}. */
     private transient volatile CompletableFuture<?> pending;
+
     private transient volatile boolean done;
     /** Set on shutdown: from then on this object belongs to a Jenkins that is gone and touches nothing. */
     private transient volatile boolean shutDown;
@@ -132,15 +134,15 @@ public final class IshRunStepExecution extends StepExecution {
         }
     }
 
-    private void waitFor(IshCdClient client, Run<?, ?> build, IshRunAction action, RunStatus known,
-            TaskListener listener) {
+    private void waitFor(
+            IshCdClient client, Run<?, ?> build, IshRunAction action, RunStatus known, TaskListener listener) {
         IshRunConsole console = new IshRunConsole(listener, action, record, r -> lastStatus = r.rawStatus());
         synchronized (this) {
             if (done) {
                 return;
             }
-            CompletableFuture<io.jenkins.plugins.ishcd.client.Run> waiting = client.waitForAsync(
-                    job, runId, known, settings.waitOptions(System.currentTimeMillis()), console);
+            CompletableFuture<io.jenkins.plugins.ishcd.client.Run> waiting =
+                    client.waitForAsync(job, runId, known, settings.waitOptions(System.currentTimeMillis()), console);
             // Keep the client's own future: cancelling it is what stops the polls.
             pending = waiting;
             waiting.whenCompleteAsync(
@@ -246,8 +248,8 @@ public final class IshRunStepExecution extends StepExecution {
         if (runId == null) {
             return "triggering Ish CD job " + job;
         }
-        return "waiting for Ish CD run " + runId + " of " + job + " (" + (lastStatus == null ? "status unknown" : lastStatus)
-                + ")";
+        return "waiting for Ish CD run " + runId + " of " + job + " ("
+                + (lastStatus == null ? "status unknown" : lastStatus) + ")";
     }
 
     private TaskListener listener() {

@@ -88,8 +88,12 @@ class IshCdConfigurationTest {
     void testConnectionIsForAdministratorsOnly(JenkinsRule j) throws Exception {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("dev")
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("dev")
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
         try (JenkinsRule.WebClient wc = j.createWebClient().login("dev")) {
             WebRequest post = new WebRequest(
                     wc.createCrumbedUrl("descriptorByName/io.jenkins.plugins.ishcd.IshCdConfiguration/testConnection"),
@@ -100,7 +104,10 @@ class IshCdConfigurationTest {
         }
         try (JenkinsRule.WebClient wc = j.createWebClient().login("admin")) {
             WebRequest get = new WebRequest(
-                    j.getURL().toURI().resolve("descriptorByName/io.jenkins.plugins.ishcd.IshCdConfiguration/testConnection").toURL(),
+                    j.getURL()
+                            .toURI()
+                            .resolve("descriptorByName/io.jenkins.plugins.ishcd.IshCdConfiguration/testConnection")
+                            .toURL(),
                     HttpMethod.GET);
             FailingHttpStatusCodeException e =
                     assertThrows(FailingHttpStatusCodeException.class, () -> wc.getPage(get));

@@ -38,13 +38,21 @@ final class IshCdTestSupport implements AutoCloseable {
     IshCdTestSupport(Consumer<IshCdEmulatorBuilder> more) {
         IshCdEmulatorBuilder builder = IshCdEmulator.builder()
                 .clock(clock)
-                .project("my-corp", p -> p.job("deploy", j -> j.queuedFor(Duration.ofSeconds(1))
-                                .runningFor(Duration.ofSeconds(26))
-                                .log("deploying ${BRANCH}\n"))
-                        .job("broken", j -> j.runningFor(Duration.ofSeconds(3))
-                                .outcome(Outcome.ERROR)
-                                .log("boom: the database is gone\n"))
-                        .job("slow", j -> j.runningFor(Duration.ofHours(5)).log("slow done\n")));
+                .project(
+                        "my-corp",
+                        p -> p.job(
+                                        "deploy",
+                                        j -> j.queuedFor(Duration.ofSeconds(1))
+                                                .runningFor(Duration.ofSeconds(26))
+                                                .log("deploying ${BRANCH}\n"))
+                                .job(
+                                        "broken",
+                                        j -> j.runningFor(Duration.ofSeconds(3))
+                                                .outcome(Outcome.ERROR)
+                                                .log("boom: the database is gone\n"))
+                                .job(
+                                        "slow",
+                                        j -> j.runningFor(Duration.ofHours(5)).log("slow done\n")));
         more.accept(builder);
         ish = builder.start();
         token = ish.issueToken("jenkins");
@@ -65,7 +73,8 @@ final class IshCdTestSupport implements AutoCloseable {
             if (store.getContext() == context) {
                 store.addCredentials(
                         Domain.global(),
-                        new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "Ish CD token", Secret.fromString(secret)));
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL, id, "Ish CD token", Secret.fromString(secret)));
                 return;
             }
         }

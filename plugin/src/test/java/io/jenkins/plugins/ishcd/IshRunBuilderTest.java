@@ -54,15 +54,18 @@ class IshRunBuilderTest {
         IshRunBuilder builder = new IshRunBuilder("my-corp", "${TARGET}");
         builder.setEnv(List.of(new IshEnvVariable("BRANCH", "${BRANCH}-x")));
         FreeStyleProject p = project(builder);
-        var future = p.scheduleBuild2(0, new ParametersAction(
-                new StringParameterValue("TARGET", "deploy"), new StringParameterValue("BRANCH", "release")));
+        var future = p.scheduleBuild2(
+                0,
+                new ParametersAction(
+                        new StringParameterValue("TARGET", "deploy"), new StringParameterValue("BRANCH", "release")));
         ish.finishAfterTrigger(1);
         FreeStyleBuild b = j.assertBuildStatusSuccess(future);
         assertEquals(Map.of("BRANCH", "release-x"), ish.ish.runs().get(0).env());
         j.assertLogContains("deploying release-x", b);
         j.assertLogContains("of my-corp/deploy ended complete after 26 s.", b);
         j.assertLogNotContains(ish.token, b);
-        assertEquals("complete", b.getAction(IshRunAction.class).getRuns().get(0).getStatus());
+        assertEquals(
+                "complete", b.getAction(IshRunAction.class).getRuns().get(0).getStatus());
     }
 
     @Test

@@ -16,16 +16,16 @@ class IshRunStepConfigTest {
 
     @Test
     void minimalSnippetRoundTrip(JenkinsRule j) throws Exception {
-        new SnippetizerTester(j).assertRoundTrip(
-                new IshRunStep("my-corp", "deploy"), "ishRun job: 'deploy', project: 'my-corp'");
+        new SnippetizerTester(j)
+                .assertRoundTrip(new IshRunStep("my-corp", "deploy"), "ishRun job: 'deploy', project: 'my-corp'");
     }
 
     @Test
     void envIsWrittenAsAMap(JenkinsRule j) throws Exception {
         IshRunStep step = new IshRunStep("my-corp", "deploy");
         step.setEnv(List.of(new IshEnvVariable("BRANCH", "main"), new IshEnvVariable("TAG", "v 1")));
-        new SnippetizerTester(j).assertRoundTrip(
-                step, "ishRun env: [BRANCH: 'main', TAG: 'v 1'], job: 'deploy', project: 'my-corp'");
+        new SnippetizerTester(j)
+                .assertRoundTrip(step, "ishRun env: [BRANCH: 'main', TAG: 'v 1'], job: 'deploy', project: 'my-corp'");
     }
 
     @Test
@@ -39,9 +39,12 @@ class IshRunStepConfigTest {
         step.setTimeout(30);
         step.setInitialPollSeconds(5);
         step.setMaxPollSeconds(60);
-        new SnippetizerTester(j).assertRoundTrip(step, "ishRun credentialsId: 'other-token', env: [BRANCH: 'main'], "
-                + "initialPollSeconds: 5, job: 'deploy', maxPollSeconds: 60, printLog: false, project: 'my-corp', "
-                + "propagate: false, timeout: 30, wait: false");
+        new SnippetizerTester(j)
+                .assertRoundTrip(
+                        step,
+                        "ishRun credentialsId: 'other-token', env: [BRANCH: 'main'], "
+                                + "initialPollSeconds: 5, job: 'deploy', maxPollSeconds: 60, printLog: false, project: 'my-corp', "
+                                + "propagate: false, timeout: 30, wait: false");
     }
 
     @Test

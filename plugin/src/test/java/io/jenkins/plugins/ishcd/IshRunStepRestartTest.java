@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
 import java.time.Duration;
-
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -72,7 +71,8 @@ class IshRunStepRestartTest {
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             IshCdTestSupport.await(() -> b.getExecution() != null
                     && b.getExecution().getCurrentExecutions(false).get().stream()
-                            .anyMatch(e -> String.valueOf(e.getStatus()).startsWith("triggering Ish CD job my-corp/deploy")));
+                            .anyMatch(e ->
+                                    String.valueOf(e.getStatus()).startsWith("triggering Ish CD job my-corp/deploy")));
         });
         sessions.then(j -> {
             ish.ish.faults().latency(Duration.ZERO);

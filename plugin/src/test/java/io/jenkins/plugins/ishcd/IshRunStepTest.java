@@ -80,8 +80,10 @@ class IshRunStepTest {
         assertEquals("complete", record.getStatus());
         assertEquals(26, record.getDurationSeconds());
         assertTrue(record.isLogKept());
-        String kept = j.createWebClient().goTo(b.getUrl() + "ish-cd/log?n=1", "text/plain")
-                .getWebResponse().getContentAsString();
+        String kept = j.createWebClient()
+                .goTo(b.getUrl() + "ish-cd/log?n=1", "text/plain")
+                .getWebResponse()
+                .getContentAsString();
         assertEquals("deploying main\n", kept);
         j.createWebClient().goTo(b.getUrl() + "ish-cd/");
     }
@@ -91,7 +93,8 @@ class IshRunStepTest {
         WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'sekrit-value']");
         ish.finishAfterTrigger(1);
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
-        List<FlowNode> nodes = new DepthFirstScanner().filteredNodes(b.getExecution(), new NodeStepTypePredicate("ishRun"));
+        List<FlowNode> nodes =
+                new DepthFirstScanner().filteredNodes(b.getExecution(), new NodeStepTypePredicate("ishRun"));
         assertEquals(1, nodes.size());
         assertEquals("my-corp/deploy (env: BRANCH)", ArgumentsAction.getStepArgumentsAsString(nodes.get(0)));
         j.assertLogNotContains("sekrit-value", b);
@@ -109,8 +112,8 @@ class IshRunStepTest {
 
     @Test
     void propagateFalseReturnsTheErrorRun() throws Exception {
-        WorkflowRun b = run("def r = ishRun project: 'my-corp', job: 'broken', propagate: false\n"
-                + "echo \"status=${r.status}\"");
+        WorkflowRun b = run(
+                "def r = ishRun project: 'my-corp', job: 'broken', propagate: false\n" + "echo \"status=${r.status}\"");
         ish.finishAfterTrigger(1);
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         j.assertLogContains("status=error", b);
@@ -154,12 +157,14 @@ class IshRunStepTest {
         Folder team = j.jenkins.createProject(Folder.class, "team");
         IshCdTestSupport.addCredential(team, "team-token", ish.ish.issueToken("team"));
         WorkflowJob p = team.createProject(WorkflowJob.class, "p");
-        p.setDefinition(new CpsFlowDefinition(
-                "ishRun project: 'my-corp', job: 'deploy', credentialsId: 'team-token'", true));
+        p.setDefinition(
+                new CpsFlowDefinition("ishRun project: 'my-corp', job: 'deploy', credentialsId: 'team-token'", true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         ish.finishAfterTrigger(1);
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
-        assertEquals("team", ish.ish.journal().requests("POST", IshCdTestSupport.RUNS).get(0).tokenName());
+        assertEquals(
+                "team",
+                ish.ish.journal().requests("POST", IshCdTestSupport.RUNS).get(0).tokenName());
     }
 
     @Test
@@ -206,7 +211,8 @@ class IshRunStepTest {
         step.setTimeout(1);
         IshRunSettings settings = IshRunSettings.of(step, IshCdConfiguration.get(), 0);
         assertEquals(java.time.Duration.ofMinutes(1), settings.waitOptions(0).timeout());
-        assertEquals(java.time.Duration.ofSeconds(30), settings.waitOptions(30_000).timeout());
+        assertEquals(
+                java.time.Duration.ofSeconds(30), settings.waitOptions(30_000).timeout());
     }
 
     @Test
