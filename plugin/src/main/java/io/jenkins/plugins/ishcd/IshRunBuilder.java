@@ -20,6 +20,7 @@ import io.jenkins.plugins.ishcd.client.JobRef;
 import io.jenkins.plugins.ishcd.client.RunReport;
 import io.jenkins.plugins.ishcd.client.RunRequest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +41,7 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
 
     private final String project;
     private final String job;
-    private List<IshEnvVariable> env = List.of();
+    private List<IshEnvVariable> env = new ArrayList<>();
     private String credentialsId;
     private boolean wait = true;
     private boolean propagate = true;
@@ -73,7 +74,8 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
 
     @DataBoundSetter
     public void setEnv(@CheckForNull List<IshEnvVariable> env) {
-        this.env = env == null ? List.of() : List.copyOf(env);
+        // A plain ArrayList: XStream writes it to config.xml without reflective access to the JDK's own lists.
+        this.env = env == null ? new ArrayList<>() : new ArrayList<>(env);
     }
 
     @CheckForNull

@@ -35,7 +35,7 @@ public final class IshRunStep extends Step implements IshRunSpec {
 
     private final String project;
     private final String job;
-    private List<IshEnvVariable> env = List.of();
+    private List<IshEnvVariable> env = new ArrayList<>();
     private String credentialsId;
     private boolean wait = true;
     private boolean propagate = true;
@@ -73,7 +73,8 @@ public final class IshRunStep extends Step implements IshRunSpec {
     /** @param env the run's variables; in a Jenkinsfile a map such as {@code [BRANCH: 'main']} */
     @DataBoundSetter
     public void setEnv(@CheckForNull List<IshEnvVariable> env) {
-        this.env = env == null ? List.of() : List.copyOf(env);
+        // A plain ArrayList: XStream writes it to config.xml without reflective access to the JDK's own lists.
+        this.env = env == null ? new ArrayList<>() : new ArrayList<>(env);
     }
 
     @CheckForNull
