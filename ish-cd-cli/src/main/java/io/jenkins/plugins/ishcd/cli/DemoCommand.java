@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * completes and one that ends in error, each with a variable, and shows exactly what {@code run}
  * shows. Needs no token and no network: the point is to see the tool work before setting it up.
  */
-@Command(name = "demo", description = {"Show what 'run' does, against a built-in Ish CD emulator (no token needed).",
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {"Show what 'run' does, against a built-in Ish CD emulator (no token needed).",
     "Exit code: 0 when both demo runs ended as they should (one complete, one in error)."})
 public final class DemoCommand implements Callable<Integer> {
     private final Terminal terminal;

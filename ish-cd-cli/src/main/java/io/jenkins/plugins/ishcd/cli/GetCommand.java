@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * {@code ish-cd get}: reads a run once, for example one started with {@code run --no-wait} or one
  * whose wait timed out, and prints it as {@code run} would.
  */
-@Command(name = "get", sortOptions = false,
+@Command(name = "get", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Read an Ish CD run once and print its status, and its log once it has ended.",
             "Exit code: 0 queued, running or complete, 1 error, 2 bad input, 3 token refused, 4 not found,"
                 + " 6 other API or network failure."})

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code ish-cd run}: triggers a run of a job, waits for it to end, prints its log, and exits with
  * its outcome (see {@link ExitCode}).
  */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Trigger a run of an Ish CD job and wait for it to end.",
             "Exit code: 0 complete (or queued, with --no-wait), 1 error, 2 bad input, 3 token refused,"
                 + " 4 not found, 5 timed out (the run goes on), 6 other API or network failure."})
