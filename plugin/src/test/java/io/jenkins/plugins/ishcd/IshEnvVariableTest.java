@@ -1,0 +1,24 @@
+package io.jenkins.plugins.ishcd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IshEnvVariableTest {
+
+    @Test
+    void mapKeepsOrderAndExpandsValues() {
+        List<IshEnvVariable> env = List.of(new IshEnvVariable(" B ", "${X}"), new IshEnvVariable("A", "1"));
+        assertEquals(Map.of("B", "x!", "A", "1"), IshEnvVariable.toMap(env, v -> v.replace("${X}", "x!")));
+        assertEquals(
+                List.of("B", "A"), List.copyOf(IshEnvVariable.toMap(env, v -> v).keySet()));
+    }
+
+    @Test
+    void toStringShowsTheNameOnly() {
+        assertEquals("TOKEN", new IshEnvVariable("TOKEN", "s3cr3t").toString());
+        assertEquals(List.of("TOKEN"), IshEnvVariable.names(List.of(new IshEnvVariable("TOKEN", "s3cr3t"))));
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.ishcd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class IshRunFormsTest {
+
+    @Test
+    void labelNamesVariablesButNeverValues(JenkinsRule j) {
+        assertEquals(
+                "my-corp/deploy (env: BRANCH, TAG)",
+                IshRunForms.label(Map.of(
+                        "project", "my-corp", "job", "deploy", "env", Map.of("BRANCH", "secret-a", "TAG", "b"))));
+        assertEquals(
+                "my-corp/deploy (env: BRANCH)",
+                IshRunForms.label(Map.of(
+                        "project",
+                        "my-corp",
+                        "job",
+                        "deploy",
+                        "env",
+                        List.of(Map.of("name", "BRANCH", "value", "secret-a")))));
+        assertEquals("my-corp/deploy", IshRunForms.label(Map.of("project", "my-corp", "job", "deploy")));
+        assertNull(IshRunForms.label(Map.of("project", "my-corp")));
+    }
+
+    @Test
+    void credentialsAreListedOnlyToThoseWhoMayConfigure(JenkinsRule j) throws Exception {
+        IshCdTestSupport.addCredential(j.jenkins, "ish-token", "t");
+        FreeStyleProject p = j.createFreeStyleProject("p");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("dev"));
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            ListBoxModel items = IshRunForms.fillCredentialsIdItems(p, "");
+            assertEquals(1, items.size(), "only the current (empty) value");
+            assertEquals(FormValidation.Kind.OK, IshRunForms.checkCredentialsId(p, "nope").kind);
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("dev", true).impersonate2())) {
+            ListBoxModel items = IshRunForms.fillCredentialsIdItems(p, "");
+            assertEquals(
+                    List.of("", "ish-token"), items.stream().map(o -> o.value).toList());
+            assertEquals(FormValidation.Kind.ERROR, IshRunForms.checkCredentialsId(p, "nope").kind);
+            assertEquals(FormValidation.Kind.OK, IshRunForms.checkCredentialsId(p, "ish-token").kind);
+        }
+    }
+}
