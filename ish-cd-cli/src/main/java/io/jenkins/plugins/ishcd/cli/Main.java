@@ -20,7 +20,17 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = writer(System.out, "stdout.encoding");
         PrintWriter err = writer(System.err, "stderr.encoding");
-        int code = IshCd.execute(new Terminal(System.getenv(), out, err), args);
+        Terminal terminal = new Terminal(System.getenv(), out, err);
+        // Ctrl+C while waiting: Ish CD has no cancel, so say which run goes on.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            String notice = terminal.interruptNotice();
+            if (notice != null) {
+                err.println();
+                err.println("ish-cd: " + notice);
+                err.flush();
+            }
+        }, "ish-cd interrupt notice"));
+        int code = IshCd.execute(terminal, args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -26,6 +26,7 @@ final class Reporter {
      * @return the exit code
      */
     int fail(@NonNull Throwable failure, @CheckForNull String runId) {
+        terminal.onInterrupt(null); // the failure line below names the run already
         String message = sentence(failure);
         if (runId != null && !message.contains(runId)) {
             message += " Run " + runId + " was triggered and goes on in Ish CD.";

@@ -46,6 +46,7 @@ final class RunConsole implements RunListener {
     public void onTriggered(@NonNull JobRef job, @NonNull Run run) {
         runId = run.id();
         terminal.say(RunReport.queued(job, run));
+        terminal.onInterrupt(RunReport.stillRunning(job, run.id()));
     }
 
     @Override
@@ -67,6 +68,7 @@ final class RunConsole implements RunListener {
      * @return {@link ExitCode#COMPLETE}
      */
     int queued(@NonNull Run run) {
+        terminal.onInterrupt(null);
         PrintWriter out = terminal.out();
         out.println(json ? toJson(run) : run.id());
         out.flush();
@@ -82,6 +84,7 @@ final class RunConsole implements RunListener {
      * @return {@link ExitCode#RUN_ERROR} for a run in {@code error}, else {@link ExitCode#COMPLETE}
      */
     int finished(@NonNull JobRef job, @NonNull Run run) {
+        terminal.onInterrupt(null);
         PrintWriter out = terminal.out();
         if (json) {
             out.println(toJson(run));

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a command may touch of the world outside it: environment variables, standard output and
@@ -19,6 +20,7 @@ public final class Terminal {
     private final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final AtomicReference<String> interruptNotice = new AtomicReference<>();
 
     /**
      * @param env environment variables by name, e.g. {@code System.getenv()}
@@ -62,5 +64,19 @@ public final class Terminal {
     public void say(@NonNull String line) {
         err.println(line);
         err.flush();
+    }
+
+    /**
+     * @param notice what to tell the user if the process is stopped now (Ctrl+C while waiting: which
+     *     run goes on), or null once there is nothing to tell
+     */
+    public void onInterrupt(@CheckForNull String notice) {
+        interruptNotice.set(notice);
+    }
+
+    /** @return the notice for a stop now, or null; see {@link #onInterrupt} */
+    @CheckForNull
+    public String interruptNotice() {
+        return interruptNotice.get();
     }
 }
