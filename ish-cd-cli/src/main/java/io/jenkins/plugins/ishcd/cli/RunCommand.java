@@ -9,10 +9,10 @@ import io.jenkins.plugins.ishcd.client.Run;
 import io.jenkins.plugins.ishcd.client.RunRequest;
 import io.jenkins.plugins.ishcd.client.WaitOptions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -141,15 +141,7 @@ public final class RunCommand implements Callable<Integer> {
      * @throws IllegalArgumentException for a malformed assignment or a name given twice
      */
     static Map<String, String> variables(List<String> assignments) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (String assignment : assignments) {
-            Map.Entry<String, String> e = Env.parseAssignment(assignment);
-            if (vars.put(e.getKey(), e.getValue()) != null) {
-                // Which one was meant is a guess; a deploy should not run on a guess.
-                throw new IllegalArgumentException("The variable " + e.getKey() + " is given twice with --env:"
-                        + " give it once.");
-            }
-        }
-        return vars;
+        // A name given twice is refused: which one was meant is a guess, and a deploy should not run on a guess.
+        return Env.toMap(assignments.stream().map(Env::parseAssignment).collect(Collectors.toList()));
     }
 }

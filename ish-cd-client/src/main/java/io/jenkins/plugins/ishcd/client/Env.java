@@ -2,6 +2,8 @@ package io.jenkins.plugins.ishcd.client;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -57,6 +59,27 @@ public final class Env {
         String name = assignment.substring(0, eq);
         checkName(name);
         return Map.entry(name, assignment.substring(eq + 1));
+    }
+
+    /**
+     * Collects variables given as a list (command line options, form rows) into the map a
+     * {@link RunRequest} takes, refusing a name given twice rather than letting one silently win.
+     *
+     * @param variables names and values, in order
+     * @return the variables in the order given
+     * @throws IllegalArgumentException naming a bad or repeated name
+     */
+    @NonNull
+    public static Map<String, String> toMap(@NonNull List<Map.Entry<String, String>> variables) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Map.Entry<String, String> v : variables) {
+            checkName(v.getKey());
+            if (map.containsKey(v.getKey())) {
+                throw new IllegalArgumentException("The Ish CD variable " + v.getKey() + " is given twice: give it once.");
+            }
+            map.put(v.getKey(), v.getValue()); // a null value is refused by RunRequest.of, naming the variable
+        }
+        return map;
     }
 
     /**

@@ -36,10 +36,11 @@ final class Failures {
         String excerpt = redact(BodyExcerpt.of(body));
         String quoted = excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"";
         if (status == 401 || status == 403) {
-            String scope = call.job == null ? "" : " of an account that is a member of project '" + call.job.project() + "'";
+            String scope = call.job == null ? "" : ", and that its account is a member of project '"
+                    + call.job.project() + "'";
             return new AuthenticationException(redact("Ish CD refused the API token (HTTP " + status + ") when "
-                    + call.action + quoted + ": check that the credential holds a valid, unrevoked Ish CD token"
-                    + scope + "."), status, call.job, call.runId, null);
+                    + call.action + quoted + ": check that the token is valid and not revoked" + scope + "."),
+                    status, call.job, call.runId, null);
         }
         if (status == 404) {
             return new NotFoundException(redact(call.notFound()), status, call.job, call.runId, null);

@@ -23,13 +23,17 @@ public final class RunReport {
 
     /**
      * @param job the job @param run the run as just read
-     * @return e.g. {@code Ish CD run 3abed1d7-... is running.}, or a sentence saying the status is unknown
+     * @return e.g. {@code Ish CD run 3abed1d7-... is running.}, {@code ... failed (status error).}, or a
+     *     sentence saying the status is unknown
      */
     @NonNull
     public static String statusChanged(@NonNull JobRef job, @NonNull Run run) {
         if (run.status() == RunStatus.UNKNOWN) {
             return "Ish CD run " + run.id() + " of " + job + " reports status '" + run.rawStatus()
                     + "', which this client does not know; still waiting.";
+        }
+        if (run.status() == RunStatus.ERROR) {
+            return "Ish CD run " + run.id() + " failed (status error).";
         }
         return "Ish CD run " + run.id() + " is " + run.rawStatus() + ".";
     }
@@ -55,6 +59,44 @@ public final class RunReport {
         String outcome = run.status() == RunStatus.ERROR ? "in error" : run.rawStatus();
         return "Ish CD run " + run.id() + " of " + job + " ended " + outcome + " after "
                 + Durations.format(run.duration()) + ".";
+    }
+
+    /**
+     * The failure of a build or command whose run ended in {@code error}.
+     *
+     * @param job the job @param run the finished run
+     * @return a sentence naming the run and what to do
+     */
+    @NonNull
+    public static String endedInError(@NonNull JobRef job, @NonNull Run run) {
+        return "Ish CD run " + run.id() + " of " + job + " ended in error: see its log above, fix the cause in Ish CD"
+                + " or in the variables passed, and run it again.";
+    }
+
+    /**
+     * For a process that stopped between sending a trigger and reading its answer (a restart, a kill):
+     * the run may or may not exist, and triggering again might run the job twice.
+     *
+     * @param job the job
+     * @return a sentence saying so and what to do
+     */
+    @NonNull
+    public static String triggerInterrupted(@NonNull JobRef job) {
+        return "Stopped while triggering Ish CD job " + job + ", before Ish CD answered with a run id: a run may have"
+                + " been created; check the job's runs in Ish CD before running it again.";
+    }
+
+    /**
+     * A failure's message with the run it concerns, so a created run is always reported.
+     *
+     * @param failure what went wrong
+     * @param runId the run created before it, or null
+     * @return the message, followed by {@code (Ish CD run <id>)} unless it already names that run
+     */
+    @NonNull
+    public static String withRunId(@NonNull Throwable failure, String runId) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return runId == null || message.contains(runId) ? message : message + " (Ish CD run " + runId + ")";
     }
 
     /**

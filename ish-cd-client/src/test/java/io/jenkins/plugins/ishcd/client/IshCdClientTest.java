@@ -102,8 +102,8 @@ class IshCdClientTest {
 
         assertThat(e.httpStatus()).isEqualTo(status);
         assertThat(e).hasMessage("Ish CD refused the API token (HTTP " + status + ") when triggering a run of"
-                + " my-corp/deploy: \"Access denied\": check that the credential holds a valid, unrevoked Ish CD token"
-                + " of an account that is a member of project 'my-corp'.");
+                + " my-corp/deploy: \"Access denied\": check that the token is valid and not revoked, and that its"
+                + " account is a member of project 'my-corp'.");
         assertThat(e.isTransient()).isFalse();
         server.verify(1, postRequestedFor(urlPathEqualTo(RUNS)));
     }

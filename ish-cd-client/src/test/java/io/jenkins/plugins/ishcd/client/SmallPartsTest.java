@@ -71,6 +71,13 @@ class SmallPartsTest {
         assertThat(RunReport.statusChanged(job, new Run("r-1", "paused", 0, null, null, null)))
                 .contains("status 'paused'", "still waiting");
         assertThat(RunReport.stillRunning(job, "r-1")).contains("r-1", "goes on");
+        assertThat(RunReport.statusChanged(job, failed)).isEqualTo("Ish CD run r-1 failed (status error).");
+        assertThat(RunReport.statusChanged(job, queued)).isEqualTo("Ish CD run r-1 is queued.");
+        assertThat(RunReport.endedInError(job, failed)).startsWith("Ish CD run r-1 of my-corp/deploy ended in error: see its log");
+        assertThat(RunReport.triggerInterrupted(job)).contains("my-corp/deploy", "check the job's runs in Ish CD");
+        assertThat(RunReport.withRunId(new IllegalStateException("Boom."), "r-1")).isEqualTo("Boom. (Ish CD run r-1)");
+        assertThat(RunReport.withRunId(new IllegalStateException("Run r-1 failed."), "r-1")).isEqualTo("Run r-1 failed.");
+        assertThat(RunReport.withRunId(new IllegalStateException("Boom."), null)).isEqualTo("Boom.");
         assertThat(RunReport.label(job, List.of("BRANCH", "TOKEN"))).isEqualTo("my-corp/deploy (env: BRANCH, TOKEN)");
         assertThat(RunReport.label(job, List.of())).isEqualTo("my-corp/deploy");
     }

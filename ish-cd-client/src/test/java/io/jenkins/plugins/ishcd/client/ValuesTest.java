@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,15 @@ class ValuesTest {
     void assignmentWithoutEqualsOrBadNameIsRefused() {
         assertThatThrownBy(() -> Env.parseAssignment("BRANCH")).hasMessageContaining("has no '='");
         assertThatThrownBy(() -> Env.parseAssignment("9X=1")).hasMessageContaining("'9X' is not valid");
+    }
+
+    @Test
+    void listOfVariablesBecomesAnOrderedMapAndARepeatedNameIsRefused() {
+        assertThat(Env.toMap(List.of(Map.entry("Z", "1"), Map.entry("A", "")))).containsExactly(
+                Map.entry("Z", "1"), Map.entry("A", ""));
+        assertThatThrownBy(() -> Env.toMap(List.of(Map.entry("BRANCH", "a"), Map.entry("BRANCH", "b"))))
+                .hasMessage("The Ish CD variable BRANCH is given twice: give it once.");
+        assertThatThrownBy(() -> Env.toMap(List.of(Map.entry("A B", "x")))).hasMessageContaining("'A B' is not valid");
     }
 
     @Test
