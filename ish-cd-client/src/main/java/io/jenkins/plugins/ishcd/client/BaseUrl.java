@@ -36,25 +36,38 @@ public final class BaseUrl {
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The Ish CD API URL '" + text + "' is not a URL: use the form "
+            throw new IllegalArgumentException("The Ish CD API URL '" + shown(trimmed) + "' is not a URL: use the form "
                     + DEFAULT + ".");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("The Ish CD API URL '" + text + "' is not an http(s) URL with a host:"
+            throw new IllegalArgumentException("The Ish CD API URL '" + shown(trimmed) + "' is not an http(s) URL with a host:"
                     + " use the form " + DEFAULT + ".");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("The Ish CD API URL '" + text
-                    + "' has a query, fragment or user name: give only scheme, host, port and path, such as "
-                    + DEFAULT + ".");
+            // Not quoted: a user name or query part may hold a password or token.
+            throw new IllegalArgumentException("The Ish CD API URL has a user name, query or fragment (not shown here):"
+                    + " give only scheme, host, port and path, such as " + DEFAULT + ".");
         }
         if (scheme.equals("http") && !isLoopback(uri)) {
-            throw new IllegalArgumentException("The Ish CD API URL '" + text + "' uses plain http: Ish CD requires"
+            throw new IllegalArgumentException("The Ish CD API URL '" + shown(trimmed) + "' uses plain http: Ish CD requires"
                     + " https (http is allowed only for localhost), so use https://" + uri.getRawAuthority()
                     + uri.getRawPath() + ".");
         }
         return uri;
+    }
+
+    /** The URL as safe to quote: no user info, query or fragment, at most 200 characters, one line. */
+    private static String shown(String text) {
+        String t = text;
+        int cut = t.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = t.indexOf(c);
+            cut = at >= 0 ? Math.min(cut, at) : cut;
+        }
+        t = t.substring(0, cut).replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
+        t = Sanitize.oneLine(t);
+        return t.length() > 200 ? t.substring(0, 199) + "…" : t;
     }
 
     /**

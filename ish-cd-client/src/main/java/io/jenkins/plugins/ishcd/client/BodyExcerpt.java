@@ -1,36 +1,82 @@
 package io.jenkins.plugins.ishcd.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.regex.Pattern;
 
 /**
  * A short, single-line excerpt of an error answer's body for messages: the {@code message} (or
  * {@code error}) field of a JSON body, or the text of an HTML page without its markup, cut to
- * {@value #MAX} characters, so a gateway's error page cannot flood a console.
+ * {@value #MAX} characters, so a gateway's error page cannot flood a console. Only the first
+ * {@value #SCAN} characters are looked at, in one linear pass: this runs on threads shared by
+ * every wait, and a hostile page must not cost them time.
  */
 final class BodyExcerpt {
     static final int MAX = 200;
-    private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>");
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    static final int SCAN = 16 * 1024;
+    private static final String[] SKIPPED = {"script", "style", "head"};
 
     private BodyExcerpt() {}
 
     /**
      * @param body the body as text, may be null
-     * @return the excerpt, {@code ""} for an empty body
+     * @return the excerpt, {@code ""} for an empty body; no control characters
      */
     static String of(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }
-        String text = fromJson(body);
+        String head = body.length() > SCAN ? body.substring(0, SCAN) : body;
+        String text = fromJson(head);
         if (text == null) {
-            text = TAG.matcher(SCRIPT.matcher(body).replaceAll(" ")).replaceAll(" ");
-            text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            text = stripTags(head)
+                    .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         }
-        text = SPACE.matcher(text).replaceAll(" ").trim();
+        text = Sanitize.oneLine(text);
         return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
+    }
+
+    /** Drops tags, and the content of script, style and head elements, in one pass. */
+    static String stripTags(String html) {
+        StringBuilder out = new StringBuilder(Math.min(html.length(), 4 * MAX));
+        int i = 0;
+        while (i < html.length() && out.length() < 4 * MAX) {
+            char c = html.charAt(i);
+            if (c != '<') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = html.indexOf('>', i);
+            if (end < 0) {
+                break; // an unclosed tag: nothing readable follows
+            }
+            String skipTo = null;
+            for (String name : SKIPPED) {
+                int after = i + 1 + name.length();
+                if (html.regionMatches(true, i + 1, name, 0, name.length())
+                        && (after >= html.length() || !Character.isLetterOrDigit(html.charAt(after)))) {
+                    skipTo = "</" + name;
+                }
+            }
+            if (skipTo != null) {
+                int close = indexOfIgnoreCase(html, skipTo, end);
+                end = close < 0 ? -1 : html.indexOf('>', close);
+                if (end < 0) {
+                    break;
+                }
+            }
+            out.append(' ');
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static int indexOfIgnoreCase(String text, String needle, int from) {
+        for (int at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+            if (text.regionMatches(true, at, needle, 0, needle.length())) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static String fromJson(String body) {
@@ -48,7 +94,7 @@ final class BodyExcerpt {
             }
             return t;
         } catch (Exception e) {
-            return null;
+            return null; // not JSON after all (or cut): read it as text
         }
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.ishcd.client;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.time.Duration;
 
-/** Short human forms of durations, for messages: {@code 850 ms}, {@code 26 s}, {@code 4 min 3 s}, {@code 1 h 2 min}. */
+/** Short human forms of durations, for messages: {@code 850 ms}, {@code 26 s}, {@code 4 min 3 s}, {@code 1 h 2 min}, {@code 2 d 5 h}. */
 public final class Durations {
     private Durations() {}
 
@@ -24,7 +24,11 @@ public final class Durations {
         if (s < 3600) {
             return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
         }
-        long min = (s % 3600) / 60;
-        return s / 3600 + " h" + (min == 0 ? "" : " " + min + " min");
+        if (s < 86400) {
+            long min = (s % 3600) / 60;
+            return s / 3600 + " h" + (min == 0 ? "" : " " + min + " min");
+        }
+        long h = (s % 86400) / 3600;
+        return s / 86400 + " d" + (h == 0 ? "" : " " + h + " h");
     }
 }

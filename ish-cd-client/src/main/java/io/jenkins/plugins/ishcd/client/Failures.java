@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -33,7 +34,8 @@ final class Failures {
 
     /** An answer whose status is not 2xx. */
     IshCdException fromStatus(Call call, int status, String body, Optional<String> retryAfterHeader) {
-        String excerpt = redact(BodyExcerpt.of(body));
+        // Redact before cutting: a cut through the token would leave a prefix that no longer matches it.
+        String excerpt = BodyExcerpt.of(redact(body));
         String quoted = excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"";
         if (status == 401 || status == 403) {
             String scope = call.job == null ? "" : ", and that its account is a member of project '"
@@ -52,10 +54,9 @@ final class Failures {
                     + "."), call.job, call.runId, after.orElse(null));
         }
         if (status >= 500 && status <= 599) {
-            // Per RFC 9110, a 503 with Retry-After says the server did not act on the request.
-            boolean notActed = status == 503 && after.isPresent();
+            // Even a 503 may come from a gateway whose upstream had the request: a trigger may have acted.
             return new ServerException(redact("Ish CD answered HTTP " + status + " when " + call.action + quoted + "."
-                    + (call.trigger && !notActed ? MAY_EXIST : "")), status, call.job, call.runId, after.orElse(null));
+                    + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, after.orElse(null));
         }
         if (status >= 400 && status <= 499) {
             return new RequestRejectedException(redact("Ish CD rejected the request (HTTP " + status + ") when "
@@ -68,7 +69,7 @@ final class Failures {
 
     /** A 2xx answer whose body is not what the API describes. */
     ProtocolException malformed(Call call, int status, String body, String problem) {
-        String excerpt = redact(BodyExcerpt.of(body));
+        String excerpt = BodyExcerpt.of(redact(body));
         return new ProtocolException(redact("Ish CD sent an answer that could not be read when " + call.action + " ("
                 + problem + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ")."
                 + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, true, null);
@@ -97,6 +98,8 @@ final class Failures {
             reason = "the TLS handshake failed (" + cause.getMessage() + ")";
         } else if (cause instanceof UnresolvedAddressException || hasCause(cause, UnresolvedAddressException.class)) {
             reason = "the host name could not be resolved";
+        } else if (cause instanceof RejectedExecutionException) {
+            reason = "the Ish CD client's threads were shut down";
         } else if (cause instanceof ConnectException) {
             reason = "the connection was refused";
         } else if (cause instanceof IOException) {
@@ -138,6 +141,27 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * The same failure with a longer message, of the same type, so callers that branch on the type
+     * (exit codes, retry decisions) still can.
+     */
+    static IshCdException withMessage(IshCdException e, String message) {
+        if (e instanceof ServerException) {
+            return new ServerException(message, e.httpStatus(), e.job(), e.runId(),
+                    ((ServerException) e).retryAfter().orElse(null));
+        }
+        if (e instanceof RateLimitedException) {
+            return new RateLimitedException(message, e.job(), e.runId(), ((RateLimitedException) e).retryAfter().orElse(null));
+        }
+        if (e instanceof CommunicationException) {
+            return new CommunicationException(message, e.httpStatus(), e.job(), e.runId(), e.getCause());
+        }
+        if (e instanceof ProtocolException) {
+            return new ProtocolException(message, e.httpStatus(), e.job(), e.runId(), e.isTransient(), e.getCause());
+        }
+        return new IshCdException(message, e.httpStatus(), e.job(), e.runId(), e.isTransient(), e);
     }
 
     /** Replaces the token wherever it appears, in case a server or proxy echoed it. */

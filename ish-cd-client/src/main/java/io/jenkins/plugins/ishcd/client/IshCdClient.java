@@ -18,8 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -82,52 +81,35 @@ public final class IshCdClient implements AutoCloseable {
 
     /**
      * Triggers a run: {@code POST /projects/{project}/jobs/{job}/runs}. Sent once; sent again
-     * (up to the builder's attempts) only when the server certainly did not act on it.
+     * (up to the builder's attempts) only when the server certainly did not act on it: the
+     * connection was never established, or it answered 429.
      *
      * @param request the job and its variables
-     * @return the created run (usually {@code queued}); fails with an {@link IshCdException}
+     * @return the created run (usually {@code queued}); fails with an {@link IshCdException}.
+     *     Cancelling it stops further attempts; a POST already sent is not recalled.
      */
     @NonNull
     public CompletableFuture<Run> triggerAsync(@NonNull RunRequest request) {
-        Call call = Call.trigger(request.job());
+        return triggerAsync(request, RunListener.NONE);
+    }
+
+    /**
+     * Like {@link #triggerAsync(RunRequest)}, and tells {@code listener} of the run as soon as it
+     * exists ({@link RunListener#onTriggered}), before the future completes. It does so even when
+     * the future was cancelled while the POST was under way, so a caller that stopped (an aborted
+     * build) still learns the id of the run that goes on.
+     *
+     * @param request the job and its variables
+     * @param listener hears of the created run
+     * @return the created run; fails with an {@link IshCdException}
+     */
+    @NonNull
+    public CompletableFuture<Run> triggerAsync(@NonNull RunRequest request, @NonNull RunListener listener) {
         HttpRequest http = newRequest(URI.create(runsUri(request.job())))
                 .POST(HttpRequest.BodyPublishers.ofString(RunJson.requestBody(request), StandardCharsets.UTF_8))
                 .build();
-        CompletableFuture<Run> result = new CompletableFuture<>();
-        attemptTrigger(http, call, 1, result);
-        return result;
-    }
-
-    private void attemptTrigger(HttpRequest request, Call call, int attempt, CompletableFuture<Run> result) {
-        send(request, call, RunJson::run).whenComplete((run, error) -> {
-            if (error == null) {
-                result.complete(run);
-                return;
-            }
-            IshCdException e = failures.fromThrowable(call, error);
-            Duration delay = attempt < maxTriggerAttempts ? retryDelay(e, attempt) : null;
-            if (delay == null) {
-                result.completeExceptionally(e);
-            } else {
-                scheduler.schedule(() -> attemptTrigger(request, call, attempt + 1, result), delay.toMillis(),
-                        TimeUnit.MILLISECONDS);
-            }
-        });
-    }
-
-    /** @return the delay before sending a trigger again, or null when it must not be sent again */
-    private Duration retryDelay(IshCdException e, int attempt) {
-        Duration backoff = triggerRetryDelay.multipliedBy(1L << (attempt - 1));
-        Duration asked = null;
-        if (e instanceof RateLimitedException) {
-            asked = ((RateLimitedException) e).retryAfter().orElse(backoff);
-        } else if (e instanceof ServerException && e.httpStatus() == 503) {
-            asked = ((ServerException) e).retryAfter().orElse(null);
-        } else if (e instanceof CommunicationException && Failures.certainlyNotSent(e.getCause())) {
-            asked = backoff;
-        }
-        // A server asking for a long pause gets a clear failure rather than a silent hang.
-        return asked == null || asked.compareTo(Duration.ofMinutes(1)) > 0 ? null : asked;
+        return new Trigger(this, failures, http, Call.trigger(request.job()), listener, scheduler, maxTriggerAttempts,
+                triggerRetryDelay).start();
     }
 
     /**
@@ -139,6 +121,7 @@ public final class IshCdClient implements AutoCloseable {
      */
     @NonNull
     public CompletableFuture<Run> getRunAsync(@NonNull JobRef job, @NonNull String runId) {
+        requireRunId(runId);
         URI uri = URI.create(runsUri(job) + "/" + PathSegment.encode(runId));
         return send(newRequest(uri).GET().build(), Call.readRun(job, runId), RunJson::run);
     }
@@ -165,6 +148,7 @@ public final class IshCdClient implements AutoCloseable {
             @CheckForNull RunStatus lastKnown,
             @NonNull WaitOptions options,
             @NonNull RunListener listener) {
+        requireRunId(runId);
         return new RunWaiter(this, job, runId, lastKnown, options, listener, scheduler).start(Duration.ZERO);
     }
 
@@ -182,10 +166,10 @@ public final class IshCdClient implements AutoCloseable {
     public CompletableFuture<Run> runAsync(
             @NonNull RunRequest request, @NonNull WaitOptions options, @NonNull RunListener listener) {
         CompletableFuture<Run> result = new CompletableFuture<>();
-        CompletableFuture<Run> trigger = triggerAsync(request);
+        CompletableFuture<Run> trigger = triggerAsync(request, listener);
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
-                trigger.cancel(false);
+                trigger.cancel(false); // no further attempts; one under way still reports its run
             }
         });
         trigger.whenComplete((run, error) -> {
@@ -193,7 +177,17 @@ public final class IshCdClient implements AutoCloseable {
                 result.completeExceptionally(Failures.unwrap(error));
                 return;
             }
-            RunWaiter.notify(() -> listener.onTriggered(request.job(), run));
+            if (result.isDone()) {
+                return;
+            }
+            waitAfterTrigger(request, run, options, listener, result);
+        });
+        return result;
+    }
+
+    private void waitAfterTrigger(RunRequest request, Run run, WaitOptions options, RunListener listener,
+            CompletableFuture<Run> result) {
+        {
             if (run.status().isFinished()) {
                 result.complete(run);
                 return;
@@ -212,8 +206,7 @@ public final class IshCdClient implements AutoCloseable {
                     wait.cancel(false);
                 }
             });
-        });
-        return result;
+        }
     }
 
     // ---- blocking conveniences ----
@@ -254,8 +247,15 @@ public final class IshCdClient implements AutoCloseable {
     }
 
     // ---- read endpoints of the official JavaScript client (optional on the server) ----
+    // They block, throw IshCdException, and a NotFoundException may mean the server does not offer
+    // the endpoint at all: use them for checks and pickers, never in the main flow.
 
-    /** {@code GET /projects}. @return the projects the token's account can see */
+    /**
+     * {@code GET /projects}, blocking.
+     *
+     * @return the projects the token's account can see
+     * @throws IshCdException on any failure; {@link NotFoundException} if the server has no such endpoint
+     */
     @NonNull
     public List<Project> listProjects() {
         return join(get(baseUrl + "/projects", Call.read("the project list", null), RunJson::projects));
@@ -306,9 +306,9 @@ public final class IshCdClient implements AutoCloseable {
         return send(newRequest(URI.create(uri)).GET().build(), call, parser);
     }
 
-    private <T> CompletableFuture<T> send(HttpRequest request, Call call, Function<JsonNode, T> parser) {
+    <T> CompletableFuture<T> send(HttpRequest request, Call call, Function<JsonNode, T> parser) {
         CompletableFuture<HttpResponse<byte[]>> exchange;
-        AtomicBoolean overLimit = new AtomicBoolean();
+        AtomicInteger overLimit = new AtomicInteger();
         try {
             exchange = http.sendAsync(request, LimitedBody.handler(maxResponseBytes, overLimit));
         } catch (RuntimeException e) {
@@ -317,7 +317,7 @@ public final class IshCdClient implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         exchange.whenComplete((response, error) -> {
             try {
-                result.complete(read(call, response, overLimit.get() ? new LimitedBody.TooLarge() : error, parser));
+                result.complete(read(call, response, error, overLimit.get(), parser));
             } catch (IshCdException e) {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
@@ -334,11 +334,12 @@ public final class IshCdClient implements AutoCloseable {
     }
 
     /** Turns an exchange's outcome into a parsed value, or throws the fitting {@link IshCdException}. */
-    private <T> T read(Call call, HttpResponse<byte[]> response, Throwable error, Function<JsonNode, T> parser) {
+    private <T> T read(Call call, HttpResponse<byte[]> response, Throwable error, int overLimitStatus,
+            Function<JsonNode, T> parser) {
+        if (overLimitStatus != 0) {
+            throw failures.tooLarge(call, overLimitStatus, maxResponseBytes);
+        }
         if (error != null) {
-            if (error instanceof LimitedBody.TooLarge) {
-                throw failures.tooLarge(call, 200, maxResponseBytes);
-            }
             throw failures.fromThrowable(call, error);
         }
         String body = new String(response.body(), StandardCharsets.UTF_8);
@@ -354,8 +355,15 @@ public final class IshCdClient implements AutoCloseable {
         }
         try {
             return parser.apply(node);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // An answer arrived: whatever is wrong with it is the answer's fault, not the network's.
             throw failures.malformed(call, status, body, e.getMessage());
+        }
+    }
+
+    private static void requireRunId(String runId) {
+        if (runId == null || runId.isBlank()) {
+            throw new IllegalArgumentException("The Ish CD run id is empty: give the id the trigger returned.");
         }
     }
 
@@ -392,8 +400,8 @@ public final class IshCdClient implements AutoCloseable {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new CommunicationException("Interrupted while talking to Ish CD; a run that was triggered goes on.",
-                    0, null, null, e);
+            throw new CommunicationException("Interrupted while talking to Ish CD; a run it had created goes on"
+                    + " (its id was reported to the listener).", 0, null, null, e);
         }
     }
 

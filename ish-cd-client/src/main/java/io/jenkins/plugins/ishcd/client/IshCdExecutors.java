@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IshCdExecutors {
     /** Threads of the shared scheduler. All work on them is short and non-blocking. */
-    static final int THREADS = 2;
+    public static final int THREADS = 2;
 
     private IshCdExecutors() {}
 

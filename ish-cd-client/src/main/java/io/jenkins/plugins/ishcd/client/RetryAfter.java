@@ -7,16 +7,26 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
+/**
+ * Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3).
+ * A value beyond {@link #MAX} is treated as unreadable: no server means it, and it would overflow
+ * the arithmetic of waits.
+ */
 final class RetryAfter {
+    static final Duration MAX = Duration.ofDays(1);
+
     private RetryAfter() {}
 
     /**
      * @param value the header value, may be null
      * @param now the current time, for HTTP-dates
-     * @return the delay, never negative; empty when absent or unreadable
+     * @return the delay, never negative; empty when absent, unreadable or longer than {@link #MAX}
      */
     static Optional<Duration> parse(String value, Instant now) {
+        return parseUnbounded(value, now).filter(d -> d.compareTo(MAX) <= 0);
+    }
+
+    private static Optional<Duration> parseUnbounded(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

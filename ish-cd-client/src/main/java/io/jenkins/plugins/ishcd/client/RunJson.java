@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The JSON shapes of the Ish CD API. Tolerant in what it reads: numbers may arrive as JSON
@@ -17,6 +19,11 @@ import java.util.Map;
  */
 final class RunJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Logger LOGGER = Logger.getLogger(RunJson.class.getName());
+    /** 9999-12-31T23:59:59Z: beyond it a "time" or "duration" is garbage, not a value. */
+    private static final long MAX_EPOCH_SECOND = 253402300799L;
+    private static final int MAX_ID = 200;
+    private static final int MAX_STATUS = 64;
 
     private RunJson() {}
 
@@ -41,17 +48,18 @@ final class RunJson {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the answer is not a JSON object");
         }
-        String id = text(node, "id");
+        // The id is what matters most: once a trigger's answer has one, nothing else may lose it.
+        String id = Sanitize.field(text(node, "id"), MAX_ID);
         if (id.isBlank()) {
             throw new IllegalArgumentException("the answer has no run id");
         }
-        Long created = number(node, "created");
-        Long changed = number(node, "changed");
-        Long duration = number(node, "duration");
+        Long created = number(node, "created", MAX_EPOCH_SECOND);
+        Long changed = number(node, "changed", MAX_EPOCH_SECOND);
+        Long duration = number(node, "duration", MAX_EPOCH_SECOND);
         return new Run(
                 id,
-                text(node, "status"),
-                duration == null ? 0 : Math.max(0, duration),
+                Sanitize.field(text(node, "status"), MAX_STATUS),
+                duration == null ? 0 : duration,
                 created == null ? null : Instant.ofEpochSecond(created),
                 changed == null ? null : Instant.ofEpochSecond(changed),
                 text(node, "log"));
@@ -128,17 +136,25 @@ final class RunJson {
         return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText();
     }
 
-    /** A whole number sent as a JSON number or string ({@code 26}, {@code "26"}, {@code 26.0}); null if absent. */
-    private static Long number(JsonNode node, String field) {
+    /**
+     * A whole number sent as a JSON number or string ({@code 26}, {@code "26"}, {@code 26.0}).
+     * Informational fields must not fail a run: a value that is unreadable, negative or above
+     * {@code max} is logged and read as absent (null).
+     */
+    private static Long number(JsonNode node, String field, long max) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
             return null;
         }
         try {
             BigDecimal d = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
-            return d.longValue();
+            if (d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                return d.longValue();
+            }
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("the field '" + field + "' is not a number: " + BodyExcerpt.of(v.asText()));
+            // fall through: not a number
         }
+        LOGGER.log(Level.FINE, "Ignoring the run field {0}: not a whole number from 0 to {1}", new Object[] {field, max});
+        return null;
     }
 }

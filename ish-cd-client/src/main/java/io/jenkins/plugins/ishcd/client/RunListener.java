@@ -6,15 +6,19 @@ import java.time.Duration;
 
 /**
  * Sees what happens to a run while it is triggered and waited for: for console output and
- * progress. Methods are called one at a time, in order, on the client's threads: they must return
- * quickly and not block. An exception thrown here is logged and otherwise ignored.
+ * progress. Methods are called one at a time, in order, on the client's threads, which by default
+ * are the {@value IshCdExecutors#THREADS} threads of {@link IshCdExecutors#scheduler()} shared by
+ * every wait in the JVM: they must return quickly and never block, and must not call the blocking
+ * methods of {@link IshCdClient} (that could deadlock every wait). An exception thrown here is
+ * logged and otherwise ignored.
  */
 public interface RunListener {
     /** A listener that does nothing. */
     RunListener NONE = new RunListener() {};
 
     /**
-     * The run was created (queued). Called once, before any poll.
+     * The run was created (queued). Called once, before any poll; also when the caller cancelled
+     * while the trigger was under way, so that the id of a run that goes on is never lost.
      *
      * @param job the job
      * @param run the run as the trigger returned it

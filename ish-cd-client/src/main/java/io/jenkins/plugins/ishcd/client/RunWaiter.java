@@ -15,6 +15,8 @@ import java.util.logging.Logger;
  */
 final class RunWaiter {
     private static final Logger LOGGER = Logger.getLogger(RunWaiter.class.getName());
+    /** The longest pause a {@code Retry-After} can impose on a poll, unless the maximum interval is longer. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final IshCdClient client;
     private final JobRef job;
@@ -68,7 +70,13 @@ final class RunWaiter {
             Duration left = options.timeout().minusNanos(System.nanoTime() - startNanos);
             wait = left.isNegative() ? Duration.ZERO : (left.compareTo(delay) < 0 ? left : delay);
         }
-        pending = scheduler.schedule(this::poll, wait.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            pending = scheduler.schedule(this::poll, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // A shut-down scheduler (Jenkins stopping, a closed executor): say so rather than hang.
+            result.completeExceptionally(new CommunicationException("Stopped waiting for Ish CD run " + runId + " of "
+                    + job + ": the Ish CD client's threads were shut down. The run goes on in Ish CD.", 0, job, runId, e));
+        }
     }
 
     private void poll() {
@@ -88,7 +96,8 @@ final class RunWaiter {
                     onFailure(Failures.unwrap(error));
                 }
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                result.completeExceptionally(new IshCdException("Unexpected failure while waiting for Ish CD run "
+                        + runId + " of " + job + " (" + e + "); the run goes on in Ish CD.", 0, job, runId, false, e));
             }
         });
     }
@@ -141,8 +150,8 @@ final class RunWaiter {
         }
         consecutiveFailures++;
         if (consecutiveFailures > options.maxConsecutiveFailures()) {
-            result.completeExceptionally(new IshCdException(e.getMessage() + " Gave up after " + consecutiveFailures
-                    + " failed polls in a row; the run may go on in Ish CD.", e.httpStatus(), job, runId, false, e));
+            result.completeExceptionally(Failures.withMessage(e, e.getMessage() + " Gave up after "
+                    + consecutiveFailures + " failed polls in a row; the run may go on in Ish CD."));
             return;
         }
         if (timedOut()) {
@@ -152,7 +161,9 @@ final class RunWaiter {
         Duration asked = e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter().orElse(null)
                 : e instanceof ServerException ? ((ServerException) e).retryAfter().orElse(null) : null;
         if (asked != null && asked.compareTo(delay) > 0) {
-            delay = asked;
+            // Honoured, within reason: a server asking for hours would hide the run's end for hours.
+            Duration cap = options.maxInterval().compareTo(MAX_RETRY_AFTER) > 0 ? options.maxInterval() : MAX_RETRY_AFTER;
+            delay = asked.compareTo(cap) > 0 ? cap : asked;
         }
         Duration retryIn = delay;
         int failures = consecutiveFailures;

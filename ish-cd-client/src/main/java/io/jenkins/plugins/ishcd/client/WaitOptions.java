@@ -14,6 +14,11 @@ import java.time.Duration;
  * therefore seen at most {@code maxInterval} after it happens.
  */
 public final class WaitOptions {
+    /** The longest polling interval accepted. */
+    public static final Duration MAX_INTERVAL = Duration.ofHours(1);
+    /** The longest overall timeout accepted. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
     private static final WaitOptions DEFAULTS = builder().build();
 
     private final Duration initialInterval;
@@ -118,15 +123,15 @@ public final class WaitOptions {
 
         private Builder() {}
 
-        /** @param d the first interval, positive @return this */
+        /** @param d the first interval, positive, at most {@link #MAX_INTERVAL} @return this */
         public Builder initialInterval(@NonNull Duration d) {
-            this.initialInterval = positive(d, "initial polling interval");
+            this.initialInterval = bounded(d, "initial polling interval", MAX_INTERVAL);
             return this;
         }
 
-        /** @param d the longest interval, positive @return this */
+        /** @param d the longest interval, positive, at most {@link #MAX_INTERVAL} @return this */
         public Builder maxInterval(@NonNull Duration d) {
-            this.maxInterval = positive(d, "maximum polling interval");
+            this.maxInterval = bounded(d, "maximum polling interval", MAX_INTERVAL);
             return this;
         }
 
@@ -148,9 +153,9 @@ public final class WaitOptions {
             return this;
         }
 
-        /** @param d the overall timeout, positive, or null for none @return this */
+        /** @param d the overall timeout, positive, at most {@link #MAX_TIMEOUT}, or null for none @return this */
         public Builder timeout(@CheckForNull Duration d) {
-            this.timeout = d == null ? null : positive(d, "timeout");
+            this.timeout = d == null ? null : bounded(d, "timeout", MAX_TIMEOUT);
             return this;
         }
 
@@ -163,9 +168,9 @@ public final class WaitOptions {
             return this;
         }
 
-        /** @param d how long an unknown status is tolerated, positive @return this */
+        /** @param d how long an unknown status is tolerated, positive, at most {@link #MAX_TIMEOUT} @return this */
         public Builder unknownStatusLimit(@NonNull Duration d) {
-            this.unknownStatusLimit = positive(d, "limit for an unknown status");
+            this.unknownStatusLimit = bounded(d, "limit for an unknown status", MAX_TIMEOUT);
             return this;
         }
 
@@ -182,9 +187,13 @@ public final class WaitOptions {
             return new WaitOptions(this);
         }
 
-        private static Duration positive(Duration d, String what) {
+        private static Duration bounded(Duration d, String what, Duration max) {
             if (d == null || d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("The " + what + " must be a positive duration, not " + d + ".");
+            }
+            if (d.compareTo(max) > 0) {
+                throw new IllegalArgumentException("The " + what + " (" + Durations.format(d) + ") is longer than "
+                        + Durations.format(max) + ": give at most " + Durations.format(max) + ".");
             }
             return d;
         }

@@ -33,6 +33,14 @@ class BaseUrlTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://me:s3cretTOKEN@api.ish-cd.com/v1", "https://api.ish-cd.com/v1?token=s3cretTOKEN",
+            "http://me:s3cretTOKEN@api.ish-cd.com/v1", "https://me:s3cretTOKEN@bad host/v1?token=s3cretTOKEN"})
+    void secretsInAUrlAreNeverQuoted(String url) {
+        assertThatThrownBy(() -> BaseUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("s3cretTOKEN");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "  ", "ftp://x/v1", "api.ish-cd.com/v1", "https://", "https://h/v1?x=1",
             "https://user@h/v1", "https://h/v1#f", "https://h /v1"})
     void malformedUrlsAreRefused(String url) {

@@ -19,6 +19,8 @@ import static io.jenkins.plugins.ishcd.client.WireMockSupport.json;
 import static io.jenkins.plugins.ishcd.client.WireMockSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,7 +28,14 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -217,13 +226,100 @@ class IshCdClientTest {
     }
 
     @Test
-    void a503WithRetryAfterSaysTheServerDidNotActSoTheTriggerIsRepeated() {
-        server.stubFor(post(RUNS).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("ok"));
-        server.stubFor(post(RUNS).inScenario("busy").whenScenarioStateIs("ok").willReturn(json(run("queued", 0, ""))));
+    void a503EvenWithRetryAfterIsNotRetriedOnTrigger() {
+        // A gateway may answer 503 after its upstream got the request: the run may exist.
+        server.stubFor(post(RUNS).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
 
-        assertThat(client.trigger(deploy).id()).isEqualTo(RUN_ID);
-        server.verify(2, postRequestedFor(urlPathEqualTo(RUNS)));
+        ServerException e = catchThrowableOfType(ServerException.class, () -> client.trigger(deploy));
+
+        assertThat(e.getMessage()).contains("HTTP 503", "may have been created anyway");
+        server.verify(1, postRequestedFor(urlPathEqualTo(RUNS)));
+    }
+
+    @Test
+    void cancellingDuringTheRetryPauseSendsNoFurtherPost() throws Exception {
+        server.stubFor(post(RUNS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        CompletableFuture<Run> trigger = client.triggerAsync(deploy);
+        await().until(() -> server.countRequestsMatching(postRequestedFor(urlPathEqualTo(RUNS)).build()).getCount() == 1);
+
+        trigger.cancel(true);
+        Thread.sleep(1_500); // past the pause the server asked for: a retry would have been sent by now
+
+        server.verify(1, postRequestedFor(urlPathEqualTo(RUNS)));
+    }
+
+    @Test
+    void cancellingWhileThePostIsUnderWayStillReportsTheCreatedRun() {
+        server.stubFor(post(RUNS).willReturn(json(run("queued", 0, "")).withFixedDelay(500)));
+        List<String> triggered = new CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void onTriggered(JobRef job, Run run) {
+                triggered.add(run.id());
+            }
+        };
+        CompletableFuture<Run> run = client.runAsync(deploy, WireMockSupport.FAST, listener);
+        await().until(() -> server.countRequestsMatching(postRequestedFor(urlPathEqualTo(RUNS)).build()).getCount() == 1);
+
+        run.cancel(true);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> triggered.contains(RUN_ID));
+        assertThat(run).isCancelled();
+        server.verify(0, getRequestedFor(urlPathEqualTo(RUN)));
+    }
+
+    @Test
+    void aShutDownSchedulerEndsTheWaitWithAClearMessageInsteadOfHanging() {
+        server.stubFor(get(RUN).willReturn(json(run("running", 1, ""))));
+        ScheduledExecutorService dead = Executors.newSingleThreadScheduledExecutor();
+        dead.shutdown();
+        IshCdClient stopped = IshCdClient.builder().baseUrl(server.baseUrl() + "/v1").token(CANARY).scheduler(dead).build();
+
+        CompletableFuture<Run> wait = stopped.waitForAsync(JOB, RUN_ID, null, WireMockSupport.FAST, RunListener.NONE);
+
+        assertThat(catchThrowableOfType(ExecutionException.class, () -> wait.get(5, TimeUnit.SECONDS)).getCause())
+                .isInstanceOf(CommunicationException.class)
+                .hasMessageContaining("threads were shut down").hasMessageContaining(RUN_ID);
+    }
+
+    @Test
+    void aBlankRunIdIsRefusedBeforeAnyRequest() {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> client.getRunAsync(JOB, " ")))
+                .hasMessage("The Ish CD run id is empty: give the id the trigger returned.");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aTokenEchoedAcrossTheExcerptCutLeavesNoPieceOfIt() {
+        server.stubFor(post(RUNS).willReturn(aResponse().withStatus(401)
+                .withBody("x".repeat(BodyExcerpt.MAX - 25) + " Invalid token: " + CANARY)));
+
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> client.trigger(deploy));
+
+        for (int i = 0; i + 8 <= CANARY.length(); i++) {
+            assertThat(e.getMessage()).doesNotContain(CANARY.substring(i, i + 8));
+        }
+    }
+
+    @Test
+    void aPathologicalErrorPageIsExcerptedQuickly() {
+        server.stubFor(get(RUN).willReturn(aResponse().withStatus(502).withBody("<head <script ".repeat(150_000))));
+
+        ServerException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> catchThrowableOfType(ServerException.class, () -> client.getRun(JOB, RUN_ID)));
+
+        assertThat(e.getMessage()).startsWith("Ish CD answered HTTP 502 when reading run");
+    }
+
+    @Test
+    void aTriggerAnswerWithGarbageTimesStillGivesTheRun() {
+        server.stubFor(post(RUNS).willReturn(json("{\"id\": \"" + RUN_ID + "\", \"status\": \"queued\","
+                + " \"created\": \"1e30\", \"duration\": \"yesterday\"}")));
+
+        Run run = client.trigger(deploy);
+
+        assertThat(run.id()).isEqualTo(RUN_ID);
+        assertThat(run.created()).isNull();
     }
 
     @Test
@@ -233,10 +329,13 @@ class IshCdClientTest {
             closedPort = s.getLocalPort();
         }
         IshCdClient offline = IshCdClient.builder().baseUrl("http://127.0.0.1:" + closedPort + "/v1").token(CANARY)
-                .triggerRetries(2, Duration.ofMillis(1)).build();
+                .triggerRetries(3, Duration.ofMillis(150)).build();
+        long start = System.nanoTime();
 
         CommunicationException e = catchThrowableOfType(CommunicationException.class, () -> offline.trigger(deploy));
 
+        // Three attempts: pauses of 150 ms and 300 ms between them.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
         assertThat(e).hasMessage("Could not talk to Ish CD at http://127.0.0.1:" + closedPort + "/v1 when triggering a"
                 + " run of my-corp/deploy: the connection was refused: check the API URL and the network or proxy"
                 + " settings.");

@@ -22,5 +22,8 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("soon", now)).isEmpty();
         assertThat(RetryAfter.parse("-5", now)).isEmpty();
         assertThat(RetryAfter.parse("99999999999999999999999", now)).isEmpty();
+        assertThat(RetryAfter.parse("99999999999", now)).isEmpty();
+        assertThat(RetryAfter.parse("86400", now)).contains(Duration.ofDays(1));
+        assertThat(RetryAfter.parse("Wed, 99 Foo 2026", now)).isEmpty();
     }
 }

@@ -47,8 +47,26 @@ class RunJsonTest {
     void refusesWhatIsNotARun() {
         assertThatThrownBy(() -> RunJson.run(json("[1]"))).hasMessage("the answer is not a JSON object");
         assertThatThrownBy(() -> RunJson.run(json("{\"status\": \"queued\"}"))).hasMessage("the answer has no run id");
-        assertThatThrownBy(() -> RunJson.run(json("{\"id\": \"x\", \"duration\": \"soon\"}")))
-                .hasMessageContaining("'duration' is not a number");
+    }
+
+    @Test
+    void unreadableInformationalFieldsAreAbsentSoTheRunIdIsNeverLost() throws Exception {
+        Run run = RunJson.run(json("{\"id\": \"r-9\", \"status\": \"queued\", \"duration\": \"soon\","
+                + " \"created\": \"1e30\", \"changed\": \"yesterday\"}"));
+        assertThat(run.id()).isEqualTo("r-9");
+        assertThat(run.durationSeconds()).isZero();
+        assertThat(run.created()).isNull();
+        assertThat(run.changed()).isNull();
+        assertThat(RunJson.run(json("{\"id\": \"r\", \"duration\": \"1e19\"}")).durationSeconds()).isZero();
+        assertThat(RunJson.run(json("{\"id\": \"r\", \"duration\": -5}")).durationSeconds()).isZero();
+    }
+
+    @Test
+    void controlCharactersInIdAndStatusCannotReachATerminal() throws Exception {
+        Run run = RunJson.run(json("{\"id\": \"r\\u001b[2J\", \"status\": \"complete\\u001b[31m\\nFAKE OK\"}"));
+        assertThat(run.id()).isEqualTo("r?[2J");
+        assertThat(run.rawStatus()).isEqualTo("complete?[31m?FAKE OK");
+        assertThat(run.status()).isEqualTo(RunStatus.UNKNOWN);
     }
 
     @Test

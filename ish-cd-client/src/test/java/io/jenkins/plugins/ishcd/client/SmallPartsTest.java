@@ -25,6 +25,7 @@ class SmallPartsTest {
         assertThat(Durations.format(Duration.ofMinutes(5))).isEqualTo("5 min");
         assertThat(Durations.format(Duration.ofMinutes(62))).isEqualTo("1 h 2 min");
         assertThat(Durations.format(Duration.ZERO)).isEqualTo("0 s");
+        assertThat(Durations.format(Duration.ofHours(53))).isEqualTo("2 d 5 h");
     }
 
     @Test
@@ -56,6 +57,10 @@ class SmallPartsTest {
                         + " at least as long.");
         assertThatThrownBy(() -> WaitOptions.builder().jitter(1.5)).hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> WaitOptions.builder().multiplier(0.5)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> WaitOptions.builder().timeout(Duration.ofDays(200_000)))
+                .hasMessage("The timeout (200000 d) is longer than 365 d: give at most 365 d.");
+        assertThatThrownBy(() -> WaitOptions.builder().initialInterval(Duration.ofDays(2)))
+                .hasMessageContaining("longer than 1 h");
         WaitOptions o = WaitOptions.defaults().toBuilder().timeout(Duration.ofMinutes(10)).build();
         assertThat(o.timeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(o.maxInterval()).isEqualTo(Duration.ofSeconds(30));

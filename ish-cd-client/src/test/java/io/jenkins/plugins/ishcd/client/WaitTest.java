@@ -156,7 +156,7 @@ class WaitTest {
         server.stubFor(get(RUN).willReturn(aResponse().withStatus(503)));
         WaitOptions twoFailures = FAST.toBuilder().maxConsecutiveFailures(2).build();
 
-        IshCdException e = catchThrowableOfType(IshCdException.class, () -> client.waitFor(JOB, RUN_ID, twoFailures, events));
+        ServerException e = catchThrowableOfType(ServerException.class, () -> client.waitFor(JOB, RUN_ID, twoFailures, events));
 
         assertThat(e.getMessage()).isEqualTo("Ish CD answered HTTP 503 when reading run " + RUN_ID + " of my-corp/deploy."
                 + " Gave up after 3 failed polls in a row; the run may go on in Ish CD.");
@@ -173,6 +173,15 @@ class WaitTest {
 
         assertThat(e.runId()).isEqualTo(RUN_ID);
         server.verify(2, getRequestedFor(urlPathEqualTo(RUN)));
+    }
+
+    @Test
+    void anAbsurdRetryAfterOnAPollIsIgnoredRatherThanOverflowing() {
+        sequence(server, aResponse().withStatus(503).withHeader("Retry-After", "99999999999"),
+                json(run("complete", 1, "")));
+
+        assertThat(client.waitFor(JOB, RUN_ID, FAST, events).status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(events.lines.get(0)).startsWith("failed 1: Ish CD answered HTTP 503").doesNotContain("retry after");
     }
 
     @Test
