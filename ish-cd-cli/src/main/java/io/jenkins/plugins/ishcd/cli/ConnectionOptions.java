@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.ishcd.client.BaseUrl;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
  * lists and shell histories. The token comes from {@code --token-file} or {@code ISH_CD_TOKEN}.
  */
 public final class ConnectionOptions {
+    /** No API token is this long; a bigger file is the wrong file. */
+    static final int MAX_TOKEN_FILE_BYTES = 64 * 1024;
+
     /** The environment variable holding the API token. */
     public static final String TOKEN_VARIABLE = "ISH_CD_TOKEN";
     /** The environment variable holding the API base URL. */
@@ -51,13 +55,23 @@ public final class ConnectionOptions {
     String token(@NonNull Terminal terminal) {
         if (tokenFile != null) {
             String token;
-            try {
-                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            if (Files.isDirectory(tokenFile)) {
+                throw new IllegalArgumentException("The token file " + tokenFile + " is a directory: give the file that"
+                        + " holds the token.");
+            }
+            try (InputStream in = Files.newInputStream(tokenFile)) {
+                // Read a bounded amount: a mistyped path to a log or /dev/zero must not exhaust memory.
+                byte[] bytes = in.readNBytes(MAX_TOKEN_FILE_BYTES + 1);
+                if (bytes.length > MAX_TOKEN_FILE_BYTES) {
+                    throw new IllegalArgumentException("The token file " + tokenFile + " is larger than any API token"
+                            + " (over 64 KiB): give the file that holds only the token.");
+                }
+                token = new String(bytes, StandardCharsets.UTF_8).strip();
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException("The token file " + tokenFile + " does not exist.");
             } catch (IOException e) {
                 throw new IllegalArgumentException("The token file " + tokenFile + " cannot be read ("
-                        + e.getClass().getSimpleName() + ").");
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "): check its permissions.");
             }
             if (token.isEmpty()) {
                 throw new IllegalArgumentException("The token file " + tokenFile + " is empty: put an Ish CD API token"

@@ -30,7 +30,16 @@ public final class Main {
                 err.flush();
             }
         }, "ish-cd interrupt notice"));
-        int code = IshCd.execute(terminal, args);
+        int code;
+        try {
+            code = IshCd.execute(terminal, args);
+        } catch (Throwable t) { // an Error (out of memory, a broken jar) must not pass for "the run ended in error"
+            err.println("ish-cd: the tool failed unexpectedly: " + t + ".");
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                t.printStackTrace(err);
+            }
+            code = ExitCode.FAILURE;
+        }
         out.flush();
         err.flush();
         System.exit(code);

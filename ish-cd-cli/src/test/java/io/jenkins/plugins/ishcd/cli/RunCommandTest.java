@@ -338,6 +338,30 @@ class RunCommandTest {
     }
 
     @Test
+    void aHugeTokenFileOrADirectoryIsRefusedInOneSentence(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("app.log");
+        Files.write(huge, new byte[1024 * 1024]);
+
+        Cli.Result big = run("--project", "my-corp", "--job", "deploy", "--token-file", huge.toString());
+        Cli.Result folder = run("--project", "my-corp", "--job", "deploy", "--token-file", dir.toString());
+
+        assertThat(big.exit()).as(big.toString()).isEqualTo(2);
+        assertThat(big.err().lines()).singleElement().asString().contains("larger than any API token");
+        assertThat(folder.exit()).as(folder.toString()).isEqualTo(2);
+        assertThat(folder.err().lines()).singleElement().asString().contains("is a directory");
+        assertThat(ish.journal().size()).isZero();
+    }
+
+    @Test
+    void aTimeoutBeyondAYearIsBadInputNotAHang() {
+        Cli.Result r = run("--project", "my-corp", "--job", "deploy", "--timeout", "200000d");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().contains("longer than 365 d");
+        assertThat(ish.journal().size()).isZero();
+    }
+
+    @Test
     void baseUrlOptionWinsOverTheVariable() {
         Cli.Result r = run(Map.of("ISH_CD_TOKEN", token, "ISH_CD_BASE_URL", "https://ish-cd.invalid/v1"),
                 "--project", "my-corp", "--job", "deploy", "--base-url", ish.baseUrl().toString(), "--no-wait");
