@@ -22,6 +22,9 @@ import java.util.logging.Logger;
  * the answer. Order of checks: route (404), method (405), faults, token (401/403), then the resource.
  */
 final class ApiHandler implements HttpHandler {
+    /** The largest request body read; a trigger body is a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
 
     private static final Logger LOGGER = Logger.getLogger(ApiHandler.class.getName());
 
@@ -62,7 +65,12 @@ final class ApiHandler implements HttpHandler {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            // Bounded: the emulator may listen beyond loopback (--bind), and a body is never this large.
+            send(exchange, new byte[0], null, Answer.error(413, "The request body is larger than 1 MiB"));
+            return;
         }
         Optional<Route> route = Route.parse(exchange.getRequestURI().getRawPath());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -151,7 +159,9 @@ final class ApiHandler implements HttpHandler {
     private void record(HttpExchange exchange, byte[] body, String tokenName, int status) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values));
-        headers.computeIfPresent("Authorization", (name, values) -> values.stream().map(ApiHandler::redact).toList());
+        for (String secret : new String[] {"Authorization", "Proxy-authorization", "Cookie"}) {
+            headers.computeIfPresent(secret, (name, values) -> values.stream().map(ApiHandler::redact).toList());
+        }
         String query = exchange.getRequestURI().getRawQuery();
         journal.record(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 query == null ? "" : query, new String(body, StandardCharsets.UTF_8), headers, tokenName, status,

@@ -46,6 +46,17 @@ class ApiHandlerTest {
     }
 
     @Test
+    void aBodyOverOneMebibyteIsRefusedWith413AndCreatesNoRun() throws Exception {
+        String huge = "{\"env\": {\"X\": \"" + "x".repeat(ApiHandler.MAX_BODY_BYTES) + "\"}}";
+
+        HttpResponse<String> response = http.post("/projects/my-corp/jobs/deploy/runs", token, huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(TestHttp.json(response).get("message").asText()).contains("larger than 1 MiB");
+        assertThat(emulator.runs()).isEmpty();
+    }
+
+    @Test
     void refusalCanBe401WithAChallenge() {
         try (IshCdEmulator strict = IshCdEmulator.builder().authFailureStatus(401).start()) {
             HttpResponse<String> response = new TestHttp(strict).get("/projects", "nope");
