@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.init.Terminator;
 import hudson.model.Run;
@@ -52,6 +53,9 @@ public final class IshRunStepExecution extends StepExecution {
     /** The client call in progress: the trigger, then the wait. Cancelled by {@link #stop}. */
     private transient volatile CompletableFuture<?> pending;
 
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "false is right after a restart: the step runs again")
     private transient volatile boolean done;
     /** Set on shutdown: from then on this object belongs to a Jenkins that is gone and touches nothing. */
     private transient volatile boolean shutDown;

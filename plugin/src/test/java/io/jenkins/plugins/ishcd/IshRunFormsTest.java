@@ -10,6 +10,7 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -25,8 +26,7 @@ class IshRunFormsTest {
     void labelNamesVariablesButNeverValues(JenkinsRule j) {
         assertEquals(
                 "my-corp/deploy (env: BRANCH, TAG)",
-                IshRunForms.label(Map.of(
-                        "project", "my-corp", "job", "deploy", "env", Map.of("BRANCH", "secret-a", "TAG", "b"))));
+                IshRunForms.label(Map.of("project", "my-corp", "job", "deploy", "env", ordered("BRANCH", "TAG"))));
         assertEquals(
                 "my-corp/deploy (env: BRANCH)",
                 IshRunForms.label(Map.of(
@@ -38,6 +38,13 @@ class IshRunFormsTest {
                         List.of(Map.of("name", "BRANCH", "value", "secret-a")))));
         assertEquals("my-corp/deploy", IshRunForms.label(Map.of("project", "my-corp", "job", "deploy")));
         assertNull(IshRunForms.label(Map.of("project", "my-corp")));
+    }
+
+    private static Map<String, Object> ordered(String first, String second) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put(first, "secret-a");
+        env.put(second, "b");
+        return env;
     }
 
     @Test
