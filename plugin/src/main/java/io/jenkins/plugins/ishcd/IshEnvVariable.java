@@ -10,8 +10,9 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.ishcd.client.Env;
 import java.io.Serializable;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,17 +52,18 @@ public final class IshEnvVariable implements Describable<IshEnvVariable>, Serial
     /**
      * @param variables the variables, possibly null
      * @param expand applied to each value (freestyle: {@code ${VAR}} expansion)
-     * @return names to values, in order; a later duplicate name wins
+     * @return names to values, in order
+     * @throws IllegalArgumentException for a bad or repeated name (see {@link Env#toMap})
      */
     @NonNull
     static Map<String, String> toMap(@CheckForNull List<IshEnvVariable> variables, UnaryOperator<String> expand) {
-        Map<String, String> env = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> entries = new ArrayList<>();
         if (variables != null) {
             for (IshEnvVariable v : variables) {
-                env.put(v.getName(), expand.apply(v.getValue()));
+                entries.add(new AbstractMap.SimpleImmutableEntry<>(v.getName(), expand.apply(v.getValue())));
             }
         }
-        return env;
+        return Env.toMap(entries);
     }
 
     /** @return the names only: values may be secrets */

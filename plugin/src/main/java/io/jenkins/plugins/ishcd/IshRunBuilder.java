@@ -187,7 +187,7 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
         } catch (ExecutionException e) {
             throw abort(e, null);
         } catch (InterruptedException e) {
-            listener.getLogger().println(Messages.IshRunStepExecution_StoppedWhileTriggering(ref.toString()));
+            listener.getLogger().println(RunReport.triggerInterrupted(ref));
             throw e;
         }
         IshRunAction action = IshRunAction.of(build);

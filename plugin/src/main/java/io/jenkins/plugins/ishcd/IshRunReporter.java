@@ -73,7 +73,7 @@ final class IshRunReporter {
     @CheckForNull
     static AbortException failureOf(@NonNull JobRef job, @NonNull Run run, boolean propagate) {
         if (run.status() == RunStatus.ERROR && propagate) {
-            return new AbortException(Messages.IshRunReporter_EndedInError(run.id(), job.toString()));
+            return new AbortException(RunReport.endedInError(job, run));
         }
         return null;
     }
@@ -91,11 +91,7 @@ final class IshRunReporter {
     static Throwable toUserFailure(@NonNull Throwable x, @CheckForNull String runId) {
         Throwable cause = unwrap(x);
         if (cause instanceof IshCdException || cause instanceof IllegalArgumentException) {
-            String message = cause.getMessage();
-            if (runId != null && (message == null || !message.contains(runId))) {
-                message = Messages.IshRunReporter_WithRunId(message, runId);
-            }
-            return new AbortException(message);
+            return new AbortException(RunReport.withRunId(cause, runId));
         }
         return cause;
     }

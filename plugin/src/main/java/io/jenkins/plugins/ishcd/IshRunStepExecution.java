@@ -191,7 +191,7 @@ public final class IshRunStepExecution extends StepExecution {
         }
         if (runId == null) {
             // The restart came while the trigger was in flight: the run may or may not exist.
-            fail(new AbortException(Messages.IshRunStepExecution_TriggerInterrupted(job.toString())));
+            fail(new AbortException(Messages.IshRunStepExecution_Restarted(RunReport.triggerInterrupted(job))));
             return;
         }
         IshCdThreads.background().execute(this::resume);
@@ -239,7 +239,7 @@ public final class IshRunStepExecution extends StepExecution {
         if (runId != null) {
             listener.getLogger().println(RunReport.stillRunning(job, runId));
         } else if (job != null) {
-            listener.getLogger().println(Messages.IshRunStepExecution_StoppedWhileTriggering(job.toString()));
+            listener.getLogger().println(RunReport.triggerInterrupted(job));
         }
         getContext().onFailure(cause);
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ishcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,14 @@ class IshEnvVariableTest {
         assertEquals(Map.of("B", "x!", "A", "1"), IshEnvVariable.toMap(env, v -> v.replace("${X}", "x!")));
         assertEquals(
                 List.of("B", "A"), List.copyOf(IshEnvVariable.toMap(env, v -> v).keySet()));
+    }
+
+    @Test
+    void aRepeatedNameIsRefused() {
+        List<IshEnvVariable> env = List.of(new IshEnvVariable("A", "1"), new IshEnvVariable("A", "2"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> IshEnvVariable.toMap(env, v -> v));
+        assertEquals("The Ish CD variable A is given twice: give it once.", e.getMessage());
     }
 
     @Test

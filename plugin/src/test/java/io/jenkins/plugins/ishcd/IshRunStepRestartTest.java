@@ -78,8 +78,9 @@ class IshRunStepRestartTest {
             ish.ish.faults().latency(Duration.ZERO);
             WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
             j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
-            j.assertLogContains("Jenkins restarted while the Ish CD job my-corp/deploy was being triggered", b);
-            j.assertLogContains("check the runs of my-corp/deploy in Ish CD before running this build again", b);
+            j.assertLogContains(
+                    "Jenkins restarted: Stopped while triggering Ish CD job my-corp/deploy, before Ish CD answered", b);
+            j.assertLogContains("check the job's runs in Ish CD before running it again", b);
             assertTrue(ish.posts() <= 1, "never triggered again");
         });
     }
