@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ishcd.client;
 
+import java.net.URI;
+
 /**
  * What one HTTP call is doing, for messages: "triggering a run of my-corp/deploy",
  * "reading run 3abed1d7 of my-corp/deploy", "listing projects".
@@ -29,8 +31,18 @@ final class Call {
         return new Call("reading " + what, job, null, false);
     }
 
-    /** @return the "not found" sentence fitting this call */
-    String notFound() {
+    /**
+     * @param baseUrl the API base URL, for a hint when its path does not look like the API's
+     * @return the "not found" sentence fitting this call
+     */
+    String notFound(URI baseUrl) {
+        String path = baseUrl.getPath() == null ? "" : baseUrl.getPath();
+        // A mistyped base URL answers 404 for everything: say so rather than only blame the names.
+        String urlHint = path.matches(".*/v\\d+") ? "" : " Also check the API URL " + baseUrl + ": it usually ends in /v1.";
+        return notFoundOfNames() + urlHint;
+    }
+
+    private String notFoundOfNames() {
         if (runId != null) {
             return "Ish CD found no run " + runId + " of " + job + " (HTTP 404): check the run id and that project '"
                     + job.project() + "' and job '" + job.job() + "' are the ones that started it.";

@@ -45,7 +45,7 @@ final class Failures {
                     status, call.job, call.runId, null);
         }
         if (status == 404) {
-            return new NotFoundException(redact(call.notFound()), status, call.job, call.runId, null);
+            return new NotFoundException(redact(call.notFound(baseUrl)), status, call.job, call.runId, null);
         }
         Optional<Duration> after = retryAfterHeader.flatMap(v -> RetryAfter.parse(v, Instant.now()));
         if (status == 429) {

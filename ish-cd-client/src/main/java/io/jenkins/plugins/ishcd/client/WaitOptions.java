@@ -135,6 +135,34 @@ public final class WaitOptions {
             return this;
         }
 
+        /**
+         * Sets both intervals from what a caller asked for, kept within an administrator's limits:
+         * a caller may poll less often than the limit's first interval but never more often, and
+         * never waits longer between polls than the limit's longest interval.
+         *
+         * @param requestedInitial the caller's first interval, or null to take the limit's
+         * @param requestedMax the caller's longest interval, or null to take the limit's
+         * @param limitInitial the administrator's first interval, positive
+         * @param limitMax the administrator's longest interval, positive (raised to {@code limitInitial} if shorter)
+         * @return this
+         */
+        public Builder intervalsWithin(@CheckForNull Duration requestedInitial, @CheckForNull Duration requestedMax,
+                @NonNull Duration limitInitial, @NonNull Duration limitMax) {
+            Duration ceiling = longer(limitInitial, limitMax);
+            Duration first = requestedInitial == null ? limitInitial : clamp(requestedInitial, limitInitial, ceiling);
+            Duration longest = requestedMax == null ? ceiling : clamp(requestedMax, first, ceiling);
+            maxInterval(longest);
+            return initialInterval(first);
+        }
+
+        private static Duration longer(Duration a, Duration b) {
+            return a.compareTo(b) >= 0 ? a : b;
+        }
+
+        private static Duration clamp(Duration value, Duration min, Duration max) {
+            return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
+        }
+
         /** @param m the growth factor, at least 1 @return this */
         public Builder multiplier(double m) {
             if (!(m >= 1.0) || Double.isInfinite(m)) {

@@ -138,6 +138,19 @@ class IshCdClientTest {
     }
 
     @Test
+    void aBaseUrlWithoutTheVersionPathGetsAHintOnA404() {
+        server.stubFor(post(urlPathEqualTo("/v2/projects/my-corp/jobs/deploy/runs")).willReturn(aResponse().withStatus(404)));
+        IshCdClient typo = IshCdClient.builder().baseUrl(server.baseUrl() + "/v2/").token(CANARY).build();
+        IshCdClient noPath = IshCdClient.builder().baseUrl(server.baseUrl()).token(CANARY).build();
+
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> typo.trigger(deploy)).getMessage())
+                .doesNotContain("Also check the API URL");
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> noPath.trigger(deploy)).getMessage())
+                .contains("found no project 'my-corp'")
+                .endsWith("Also check the API URL " + server.baseUrl() + ": it usually ends in /v1.");
+    }
+
+    @Test
     void unknownRunIsNotFoundNamingTheRun() {
         server.stubFor(get(RUN).willReturn(aResponse().withStatus(404)));
 

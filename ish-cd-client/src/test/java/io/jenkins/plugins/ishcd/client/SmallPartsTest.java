@@ -67,6 +67,27 @@ class SmallPartsTest {
     }
 
     @Test
+    void callersIntervalsStayWithinTheAdministratorsLimits() {
+        Duration s2 = Duration.ofSeconds(2);
+        Duration s30 = Duration.ofSeconds(30);
+        WaitOptions none = WaitOptions.builder().intervalsWithin(null, null, s2, s30).build();
+        assertThat(List.of(none.initialInterval(), none.maxInterval())).containsExactly(s2, s30);
+
+        WaitOptions tooEager = WaitOptions.builder().intervalsWithin(Duration.ofMillis(100), Duration.ofSeconds(1), s2, s30).build();
+        assertThat(List.of(tooEager.initialInterval(), tooEager.maxInterval())).containsExactly(s2, s2);
+
+        WaitOptions tooLazy = WaitOptions.builder().intervalsWithin(Duration.ofMinutes(5), Duration.ofMinutes(10), s2, s30).build();
+        assertThat(List.of(tooLazy.initialInterval(), tooLazy.maxInterval())).containsExactly(s30, s30);
+
+        WaitOptions within = WaitOptions.builder().intervalsWithin(Duration.ofSeconds(5), Duration.ofSeconds(20), s2, s30).build();
+        assertThat(List.of(within.initialInterval(), within.maxInterval()))
+                .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(20));
+
+        WaitOptions oddLimits = WaitOptions.builder().intervalsWithin(null, null, s30, s2).build();
+        assertThat(List.of(oddLimits.initialInterval(), oddLimits.maxInterval())).containsExactly(s30, s30);
+    }
+
+    @Test
     void reportSentencesNameTheRunAndNeverValues() {
         JobRef job = JobRef.of("my-corp", "deploy");
         Run queued = new Run("r-1", "queued", 0, null, null, null);
