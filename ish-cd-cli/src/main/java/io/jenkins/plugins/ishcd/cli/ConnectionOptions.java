@@ -68,7 +68,9 @@ public final class ConnectionOptions {
                 }
                 token = new String(bytes, StandardCharsets.UTF_8).strip();
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("The token file " + tokenFile + " does not exist.");
+                // Not quoted: people paste the token itself where the file name goes.
+                throw new IllegalArgumentException("The file given to --token-file does not exist (its name is not"
+                        + " shown, in case it is the token itself): give the path of a file that holds the token.");
             } catch (IOException e) {
                 throw new IllegalArgumentException("The token file " + tokenFile + " cannot be read ("
                         + e.getClass().getSimpleName() + ": " + e.getMessage() + "): check its permissions.");

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd.cli;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -70,6 +71,15 @@ public final class IshCd implements Callable<Integer> {
             // Picocli would quote the unmatched arguments, which here include the token itself.
             message = "There is no --token option, so that the token never shows in process lists: set "
                     + ConnectionOptions.TOKEN_VARIABLE + " or give --token-file FILE.";
+        } else if (e instanceof CommandLine.UnmatchedArgumentException) {
+            // Quote what looks like a mistyped word or option; hide anything long, which may be a pasted token.
+            List<String> shown = new ArrayList<>();
+            for (String arg : ((CommandLine.UnmatchedArgumentException) e).getUnmatched()) {
+                shown.add(arg.length() <= 40 && !arg.contains("=") ? "'" + arg + "'"
+                        : "a value (not shown, in case it is a secret)");
+            }
+            message = "Unknown argument: " + String.join(", ", shown) + ". See '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.";
         } else {
             String text = e.getMessage().strip();
             message = text + (text.endsWith(".") ? "" : ".") + " See '"

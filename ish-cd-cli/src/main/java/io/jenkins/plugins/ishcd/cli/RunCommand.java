@@ -6,6 +6,7 @@ import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.IshCdException;
 import io.jenkins.plugins.ishcd.client.JobRef;
 import io.jenkins.plugins.ishcd.client.Run;
+import io.jenkins.plugins.ishcd.client.RunReport;
 import io.jenkins.plugins.ishcd.client.RunRequest;
 import io.jenkins.plugins.ishcd.client.WaitOptions;
 import java.time.Duration;
@@ -104,6 +105,8 @@ public final class RunCommand implements Callable<Integer> {
     static int run(Terminal terminal, Reporter reporter, IshCdClient client, RunRequest request, WaitOptions wait,
             boolean noWait, boolean json) {
         RunConsole console = new RunConsole(terminal, json);
+        // Stopped before Ish CD answers, the run may exist: say so (the console replaces this once the id is known).
+        terminal.onInterrupt(RunReport.triggerInterrupted(request.job()));
         try {
             if (noWait) {
                 Run run = client.trigger(request);

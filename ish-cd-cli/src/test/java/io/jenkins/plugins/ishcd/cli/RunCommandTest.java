@@ -338,6 +338,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aTokenPastedWhereAFileNameOrArgumentGoesIsNeverEchoed() {
+        String pasted = "eyJhbGciOiJIUzI1NiJ9.pasted-" + UUID.randomUUID();
+
+        Cli.Result asFile = run("--project", "my-corp", "--job", "deploy", "--token-file", pasted);
+        Cli.Result asArgument = run("--project", "my-corp", "--job", "deploy", pasted, "--projct");
+
+        assertThat(asFile.exit()).as(asFile.toString()).isEqualTo(2);
+        asFile.assertNoSecret(pasted);
+        assertThat(asFile.err()).contains("--token-file does not exist");
+        assertThat(asArgument.exit()).as(asArgument.toString()).isEqualTo(2);
+        asArgument.assertNoSecret(pasted);
+        assertThat(asArgument.err()).contains("'--projct'", "not shown");
+        assertThat(ish.journal().size()).isZero();
+    }
+
+    @Test
     void aHugeTokenFileOrADirectoryIsRefusedInOneSentence(@TempDir Path dir) throws Exception {
         Path huge = dir.resolve("app.log");
         Files.write(huge, new byte[1024 * 1024]);
