@@ -45,7 +45,32 @@ public final class EmulatorMain implements Callable<Integer> {
 
     /** @param args the command line; see the class description */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EmulatorMain()).execute(args));
+        CommandLine cmd = new CommandLine(new EmulatorMain());
+        // Ordinary mistakes (port in use, missing or bad config file) get one line, not a stack trace.
+        cmd.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("ish-cd-emulator: " + describe(e));
+            return 1;
+        });
+        System.exit(cmd.execute(args));
+    }
+
+    /** @return one sentence for a failure to start */
+    static String describe(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof java.net.BindException)
+                && !(cause instanceof java.nio.file.NoSuchFileException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.net.BindException) {
+            return "cannot listen on that port (" + cause.getMessage() + "): another program, perhaps an emulator"
+                    + " started before, uses it; stop it or choose another --port (0 picks a free one).";
+        }
+        if (cause instanceof java.nio.file.NoSuchFileException) {
+            return "the config file " + cause.getMessage() + " does not exist: give the path of a YAML or JSON file,"
+                    + " or leave --config out for the demo projects.";
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message + (message.endsWith(".") ? "" : ".");
     }
 
     @Override
