@@ -38,6 +38,8 @@ public final class IshCdConfiguration extends GlobalConfiguration {
     static final int DEFAULT_MAX_POLL_SECONDS = 30;
     static final int DEFAULT_LOG_CAP_CHARS = 100_000;
     static final int MIN_LOG_CAP_CHARS = 1_000;
+    /** The client refuses longer polling intervals: an hour. */
+    static final int MAX_POLL_SECONDS = 3_600;
 
     private String baseUrl = BaseUrl.DEFAULT;
     private String credentialsId;
@@ -97,7 +99,7 @@ public final class IshCdConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setInitialPollSeconds(int initialPollSeconds) {
-        this.initialPollSeconds = Math.max(1, initialPollSeconds);
+        this.initialPollSeconds = Math.max(1, Math.min(initialPollSeconds, MAX_POLL_SECONDS));
         save();
     }
 
@@ -108,7 +110,7 @@ public final class IshCdConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxPollSeconds(int maxPollSeconds) {
-        this.maxPollSeconds = Math.max(1, maxPollSeconds);
+        this.maxPollSeconds = Math.max(1, Math.min(maxPollSeconds, MAX_POLL_SECONDS));
         save();
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import io.jenkins.plugins.ishcd.client.WaitOptions;
 import java.io.Serializable;
 import java.time.Duration;
@@ -20,8 +21,11 @@ final class IshRunSettings implements Serializable {
     private final boolean propagate;
     private final boolean printLog;
     private final int logCapChars;
+    /** The step's own intervals, 0 when not set, and the administrator's limits, all in seconds. */
     private final int initialPollSeconds;
     private final int maxPollSeconds;
+    private final int limitInitialSeconds;
+    private final int limitMaxSeconds;
     /** Epoch milliseconds after which the wait gives up, or 0 for none. */
     private final long deadlineMillis;
 
@@ -32,28 +36,34 @@ final class IshRunSettings implements Serializable {
         this.propagate = spec.isPropagate();
         this.printLog = spec.isPrintLog();
         this.logCapChars = config.getLogCapChars();
-        // A script may poll less often than the administrator's first interval, never more often,
-        // and never wait longer than the administrator's longest interval between polls.
-        int globalInitial = config.getInitialPollSeconds();
-        int globalMax = config.getMaxPollSeconds();
-        this.initialPollSeconds = spec.getInitialPollSeconds() == 0
-                ? globalInitial
-                : clamp(spec.getInitialPollSeconds(), globalInitial, globalMax);
-        this.maxPollSeconds = spec.getMaxPollSeconds() == 0
-                ? globalMax
-                : clamp(spec.getMaxPollSeconds(), initialPollSeconds, globalMax);
+        this.initialPollSeconds = spec.getInitialPollSeconds();
+        this.maxPollSeconds = spec.getMaxPollSeconds();
+        this.limitInitialSeconds = config.getInitialPollSeconds();
+        this.limitMaxSeconds = config.getMaxPollSeconds();
         this.deadlineMillis = spec.getTimeout() > 0
                 ? nowMillis + Duration.ofMinutes(spec.getTimeout()).toMillis()
                 : 0;
     }
 
+    /**
+     * @throws AbortException with the client's sentence when the step's values cannot make a wait
+     *     (a timeout beyond a year), before anything is triggered
+     */
     @NonNull
-    static IshRunSettings of(@NonNull IshRunSpec spec, @NonNull IshCdConfiguration config, long nowMillis) {
-        return new IshRunSettings(spec, config, nowMillis);
+    static IshRunSettings of(@NonNull IshRunSpec spec, @NonNull IshCdConfiguration config, long nowMillis)
+            throws AbortException {
+        IshRunSettings settings = new IshRunSettings(spec, config, nowMillis);
+        try {
+            settings.waitOptions(nowMillis);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        return settings;
     }
 
-    private static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(value, Math.max(min, max)));
+    /** @return the duration, or null for 0 ("not set") */
+    private static Duration seconds(int value) {
+        return value > 0 ? Duration.ofSeconds(value) : null;
     }
 
     @NonNull
@@ -88,9 +98,9 @@ final class IshRunSettings implements Serializable {
      */
     @NonNull
     WaitOptions waitOptions(long nowMillis) {
-        WaitOptions.Builder b = WaitOptions.builder()
-                .initialInterval(Duration.ofSeconds(initialPollSeconds))
-                .maxInterval(Duration.ofSeconds(Math.max(initialPollSeconds, maxPollSeconds)));
+        // A script may poll less often than the administrator's first interval, never more often.
+        WaitOptions.Builder b = WaitOptions.builder().intervalsWithin(seconds(initialPollSeconds),
+                seconds(maxPollSeconds), Duration.ofSeconds(limitInitialSeconds), Duration.ofSeconds(limitMaxSeconds));
         if (deadlineMillis > 0) {
             // Past the deadline (after a long restart) the client times out at once, with its message.
             b.timeout(Duration.ofMillis(Math.max(1, deadlineMillis - nowMillis)));

@@ -57,7 +57,7 @@ class IshCdConfigurationTest {
     }
 
     @Test
-    void stepPollingStaysWithinTheAdministratorsLimits(JenkinsRule j) {
+    void stepPollingStaysWithinTheAdministratorsLimits(JenkinsRule j) throws Exception {
         IshCdConfiguration config = IshCdConfiguration.get();
         config.setInitialPollSeconds(5);
         config.setMaxPollSeconds(20);

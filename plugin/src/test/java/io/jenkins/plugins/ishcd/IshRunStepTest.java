@@ -153,6 +153,15 @@ class IshRunStepTest {
     }
 
     @Test
+    void timeoutBeyondAYearIsRefusedBeforeAnyRequest() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', timeout: 600000");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("longer than 365 d", b);
+        j.assertLogNotContains("\tat ", b);
+        assertEquals(0, ish.ish.journal().size());
+    }
+
+    @Test
     void folderScopedCredential() throws Exception {
         IshCdConfiguration.get().setCredentialsId(null);
         Folder team = j.jenkins.createProject(Folder.class, "team");
