@@ -17,11 +17,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits on many concurrent runs against the in-process emulator and prints what it cost: peak live
@@ -63,10 +66,15 @@ public final class WaitBenchmark {
             AtomicInteger peakAll = new AtomicInteger();
             AtomicInteger peakClient = new AtomicInteger();
             AtomicInteger peakOwn = new AtomicInteger();
+            AtomicReference<String> namesAtPeak = new AtomicReference<>("");
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(() -> {
                 peakAll.accumulateAndGet(threads.getThreadCount(), Math::max);
-                peakClient.accumulateAndGet(clientThreads(threads, false), Math::max);
+                int outside = clientThreads(threads, false);
+                if (outside > peakClient.get()) {
+                    namesAtPeak.set(threadNames(threads));
+                }
+                peakClient.accumulateAndGet(outside, Math::max);
                 peakOwn.accumulateAndGet(clientThreads(threads, true), Math::max);
             }, 0, 10, TimeUnit.MILLISECONDS);
 
@@ -109,6 +117,7 @@ public final class WaitBenchmark {
             System.out.printf(Locale.ROOT, "live threads                : %d before, peak %d in the JVM (emulator"
                     + " included), peak %d outside the emulator, peak %d of the client's own (scheduler and HTTP"
                     + " selector)%n", baselineThreads, peakAll.get(), peakClient.get(), peakOwn.get());
+            System.out.printf(Locale.ROOT, "threads at that peak        : %s%n", namesAtPeak.get());
             System.out.printf(Locale.ROOT, "requests                    : %d POST, %d GET, %.1f per run"
                     + " (a fixed 5 s poll: %.0f per run)%n", posts, gets, (posts + gets) / (double) runs,
                     fixedPollRequests + 1);
@@ -117,6 +126,19 @@ public final class WaitBenchmark {
                     delaysMs[(int) (runs * 0.95)], delaysMs[runs - 1], delaysMs[runs - 1] * scale / 1000,
                     defaults.maxInterval());
         }
+    }
+
+    /** @return thread names with their numbers folded, and how many of each, e.g. {@code ish-cd-client-# x2} */
+    private static String threadNames(ThreadMXBean threads) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null) {
+                counts.merge(t.getThreadName().replaceAll("\\d+", "#"), 1, Integer::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        counts.forEach((name, n) -> b.append(b.length() == 0 ? "" : ", ").append(name).append(" x").append(n));
+        return b.toString();
     }
 
     /**
