@@ -17,6 +17,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.JobRef;
+import io.jenkins.plugins.ishcd.client.RunListener;
 import io.jenkins.plugins.ishcd.client.RunReport;
 import io.jenkins.plugins.ishcd.client.RunRequest;
 import java.io.IOException;
@@ -180,17 +181,20 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
             throw new AbortException(e.getMessage());
         }
 
+        IshRunAction action = IshRunAction.of(build);
+        LateRun late = new LateRun(action, ref, listener);
+        CompletableFuture<io.jenkins.plugins.ishcd.client.Run> sent = client.triggerAsync(request, late);
         io.jenkins.plugins.ishcd.client.Run triggered;
         try {
-            // Not cancelled on abort: once sent, its answer names the run to report.
-            triggered = client.triggerAsync(request).get();
+            triggered = sent.get();
         } catch (ExecutionException e) {
             throw abort(e, null);
         } catch (InterruptedException e) {
+            sent.cancel(false); // no further attempt after an abort
+            late.abandon();
             listener.getLogger().println(RunReport.triggerInterrupted(ref));
             throw e;
         }
-        IshRunAction action = IshRunAction.of(build);
         IshRunRecord record = action.add(ref, triggered);
         listener.getLogger().println(RunReport.queued(ref, triggered));
         if (!wait) {
@@ -217,6 +221,53 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
         AbortException failure = IshRunReporter.failureOf(ref, finished, propagate);
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * Records a run whose trigger answer came after the build stopped waiting for it (an abort while
+     * the POST was under way), so that its id is never lost. Until then the build records it itself.
+     */
+    private static final class LateRun implements RunListener {
+        private final IshRunAction action;
+        private final JobRef job;
+        private final TaskListener listener;
+        private io.jenkins.plugins.ishcd.client.Run seen;
+        private boolean abandoned;
+
+        LateRun(IshRunAction action, JobRef job, TaskListener listener) {
+            this.action = action;
+            this.job = job;
+            this.listener = listener;
+        }
+
+        @Override
+        public void onTriggered(JobRef j, io.jenkins.plugins.ishcd.client.Run run) {
+            synchronized (this) {
+                seen = run;
+                if (!abandoned) {
+                    return;
+                }
+            }
+            IshCdThreads.background().execute(() -> record(run)); // not on the client's shared threads
+        }
+
+        /** The build stops waiting: a run known already, or learned later, is recorded and named. */
+        void abandon() {
+            io.jenkins.plugins.ishcd.client.Run known;
+            synchronized (this) {
+                abandoned = true;
+                known = seen;
+            }
+            if (known != null) {
+                record(known);
+            }
+        }
+
+        private void record(io.jenkins.plugins.ishcd.client.Run run) {
+            action.add(job, run);
+            listener.getLogger().println(RunReport.queued(job, run));
+            listener.getLogger().println(RunReport.stillRunning(job, run.id()));
         }
     }
 

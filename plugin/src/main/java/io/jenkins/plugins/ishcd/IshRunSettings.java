@@ -23,6 +23,7 @@ final class IshRunSettings implements Serializable {
     private final int logCapChars;
     /** The step's own intervals, 0 when not set, and the administrator's limits, all in seconds. */
     private final int initialPollSeconds;
+
     private final int maxPollSeconds;
     private final int limitInitialSeconds;
     private final int limitMaxSeconds;
@@ -99,8 +100,12 @@ final class IshRunSettings implements Serializable {
     @NonNull
     WaitOptions waitOptions(long nowMillis) {
         // A script may poll less often than the administrator's first interval, never more often.
-        WaitOptions.Builder b = WaitOptions.builder().intervalsWithin(seconds(initialPollSeconds),
-                seconds(maxPollSeconds), Duration.ofSeconds(limitInitialSeconds), Duration.ofSeconds(limitMaxSeconds));
+        WaitOptions.Builder b = WaitOptions.builder()
+                .intervalsWithin(
+                        seconds(initialPollSeconds),
+                        seconds(maxPollSeconds),
+                        Duration.ofSeconds(limitInitialSeconds),
+                        Duration.ofSeconds(limitMaxSeconds));
         if (deadlineMillis > 0) {
             // Past the deadline (after a long restart) the client times out at once, with its message.
             b.timeout(Duration.ofMillis(Math.max(1, deadlineMillis - nowMillis)));

@@ -9,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.JobRef;
+import io.jenkins.plugins.ishcd.client.RunListener;
 import io.jenkins.plugins.ishcd.client.RunReport;
 import io.jenkins.plugins.ishcd.client.RunRequest;
 import io.jenkins.plugins.ishcd.client.RunStatus;
@@ -84,13 +85,22 @@ public final class IshRunStepExecution extends StepExecution {
         try {
             Run<?, ?> build = getContext().get(Run.class);
             IshCdClient client = client(build);
+            TaskListener listener = listener();
             synchronized (this) {
                 if (done) {
                     return;
                 }
-                // The trigger is not cancelled by stop(): once sent, its answer names the run to report.
-                client.triggerAsync(request)
-                        .thenAcceptAsync(run -> triggered(client, build, run), IshCdThreads.background())
+                // stop() cancels this future, so no attempt is sent after an abort; a POST already
+                // under way still reports its run to the listener, so its id is never lost.
+                CompletableFuture<io.jenkins.plugins.ishcd.client.Run> sent =
+                        client.triggerAsync(request, new RunListener() {
+                            @Override
+                            public void onTriggered(JobRef j, io.jenkins.plugins.ishcd.client.Run run) {
+                                created(build, run, listener);
+                            }
+                        });
+                pending = sent;
+                sent.thenAcceptAsync(run -> triggered(client, build, run, listener), IshCdThreads.background())
                         .whenComplete((v, x) -> {
                             if (x != null) {
                                 fail(x);
@@ -102,21 +112,39 @@ public final class IshRunStepExecution extends StepExecution {
         }
     }
 
-    private void triggered(IshCdClient client, Run<?, ?> build, io.jenkins.plugins.ishcd.client.Run run) {
-        if (shutDown) {
-            // The next Jenkins fails this step in onResume(), as its run id was not saved.
-            LOGGER.log(Level.WARNING, "Ish CD run {0} of {1} was created while Jenkins shut down", new Object[] {
-                run.id(), job
-            });
-            return;
-        }
+    /**
+     * On the client's thread, as soon as the run exists: keeps its id, so that a program saved from
+     * now on (even by a shutdown under way) resumes it. After a stop, no other code will report the
+     * run, so it is recorded and named here.
+     */
+    private void created(Run<?, ?> build, io.jenkins.plugins.ishcd.client.Run run, TaskListener listener) {
         runId = run.id();
         lastStatus = run.rawStatus();
+        if (done && !shutDown) {
+            IshCdThreads.background().execute(() -> {
+                IshRunAction.of(build).add(job, run);
+                listener.getLogger().println(RunReport.queued(job, run));
+                listener.getLogger().println(RunReport.stillRunning(job, run.id()));
+                LOGGER.log(Level.INFO, "Ish CD run {0} of {1} was created after its step was stopped", new Object[] {
+                    run.id(), job
+                });
+            });
+        }
+    }
+
+    private void triggered(
+            IshCdClient client, Run<?, ?> build, io.jenkins.plugins.ishcd.client.Run run, TaskListener listener) {
+        if (shutDown) {
+            // This Jenkins is going away; the run id is in the execution, and the next one resumes it.
+            LOGGER.log(
+                    Level.INFO, "Ish CD run {0} of {1} was created while Jenkins shut down", new Object[] {run.id(), job
+                    });
+            return;
+        }
         IshRunAction action = IshRunAction.of(build);
         record = action.add(job, run);
         recordNumber = record.getNumber();
         awaitSaved(getContext().saveState());
-        TaskListener listener = listener();
         listener.getLogger().println(RunReport.queued(job, run));
         if (done) {
             listener.getLogger().println(RunReport.stillRunning(job, runId));

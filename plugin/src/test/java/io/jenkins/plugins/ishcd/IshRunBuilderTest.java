@@ -9,6 +9,7 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +67,20 @@ class IshRunBuilderTest {
         j.assertLogNotContains(ish.token, b);
         assertEquals(
                 "complete", b.getAction(IshRunAction.class).getRuns().get(0).getStatus());
+    }
+
+    @Test
+    void freestyleAbortDuringATriggerRetryPauseSendsNoFurtherPost() throws Exception {
+        ish.ish.faults().rateLimitNext("POST", 1, Duration.ofSeconds(3));
+        FreeStyleProject p = project(new IshRunBuilder("my-corp", "slow"));
+        FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+        IshCdTestSupport.await(() -> ish.posts() >= 1);
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("before Ish CD answered with a run id", b);
+        Thread.sleep(5_000); // past the pause the server asked for: a retry would have been sent by now
+        assertEquals(1, ish.posts());
+        assertEquals(0, ish.ish.runs().size());
     }
 
     @Test

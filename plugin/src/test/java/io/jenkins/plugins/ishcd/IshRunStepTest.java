@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -162,6 +163,31 @@ class IshRunStepTest {
     }
 
     @Test
+    void abortDuringATriggerRetryPauseSendsNoFurtherPost() throws Exception {
+        ish.ish.faults().rateLimitNext("POST", 1, Duration.ofSeconds(3));
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow'");
+        IshCdTestSupport.await(() -> ish.posts() >= 1);
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        Thread.sleep(5_000); // past the pause the server asked for: a retry would have been sent by now
+        assertEquals(1, ish.posts());
+        assertEquals(0, ish.ish.runs().size());
+    }
+
+    @Test
+    void tokenIsNotInProgramDatWhileWaitingButTheRunIdIs() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow'");
+        j.waitForMessage("is queued.", b);
+        File dat = new File(b.getRootDir(), "program.dat"); // deleted when the build ends: read it now
+        assertTrue(dat.isFile());
+        String content = Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1);
+        assertFalse(content.contains(ish.token), "token in program.dat");
+        assertTrue(content.contains(ish.ish.runs().get(0).id()), "run id not in program.dat");
+        b.doStop();
+        j.waitForCompletion(b);
+    }
+
+    @Test
     void folderScopedCredential() throws Exception {
         IshCdConfiguration.get().setCredentialsId(null);
         Folder team = j.jenkins.createProject(Folder.class, "team");
@@ -212,17 +238,16 @@ class IshRunStepTest {
 
     @Test
     void stepTimeoutFailsTheBuildAndNamesTheRun() throws Exception {
+        // The step's timeout runs on the controller's clock (the emulator's clock stands still):
+        // this test waits the real minute.
         WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow', timeout: 1");
-        j.waitForMessage("is queued.", b);
-        // The step's own timeout is measured on the controller's clock, not the emulator's: stop early.
-        b.doStop();
-        j.waitForCompletion(b);
-        IshRunStep step = new IshRunStep("my-corp", "slow");
-        step.setTimeout(1);
-        IshRunSettings settings = IshRunSettings.of(step, IshCdConfiguration.get(), 0);
-        assertEquals(java.time.Duration.ofMinutes(1), settings.waitOptions(0).timeout());
-        assertEquals(
-                java.time.Duration.ofSeconds(30), settings.waitOptions(30_000).timeout());
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        String id = ish.ish.runs().get(0).id();
+        // The timeout counts from the start of the step, so what is left when waiting begins is a little less.
+        j.assertLogContains("Stopped waiting for Ish CD run " + id + " of my-corp/slow after the timeout of", b);
+        j.assertLogContains("The run goes on in Ish CD", b);
+        j.assertLogNotContains("\tat ", b);
+        assertEquals(1, ish.posts());
     }
 
     @Test
