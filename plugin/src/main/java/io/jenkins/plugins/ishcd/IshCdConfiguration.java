@@ -1,14 +1,10 @@
 package io.jenkins.plugins.ishcd;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.ishcd.client.BaseUrl;
@@ -19,7 +15,6 @@ import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -177,18 +172,7 @@ public final class IshCdConfiguration extends GlobalConfiguration {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String baseUrl, @QueryParameter String credentialsId) {
-        StandardListBoxModel result = new StandardListBoxModel();
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            return result.includeCurrentValue(credentialsId);
-        }
-        return result.includeEmptyValue()
-                .includeMatchingAs(
-                        ACL.SYSTEM2,
-                        Jenkins.get(),
-                        StringCredentials.class,
-                        URIRequirementBuilder.fromUri(baseUrl).build(),
-                        CredentialsMatchers.always())
-                .includeCurrentValue(credentialsId);
+        return IshRunForms.fillGlobalCredentialsIdItems(baseUrl, credentialsId);
     }
 
     /**

@@ -4,17 +4,34 @@ import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Threads for the short blocking work around a run: credential lookup (a credentials provider may
  * call a vault), saving the build, writing the kept log. Never used to wait: waiting happens on the
- * client's scheduler, which holds no thread between polls. The pool is cached, so idle costs nothing.
+ * client's scheduler, which holds no thread between polls. Bounded; idle threads end after a minute.
  */
 final class IshCdThreads {
 
-    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(
-            new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "IshCd background"));
+    /** At most this many threads: a controller resuming many builds queues their lookups instead of a thread each. */
+    static final int THREADS = 4;
+
+    private static final ExecutorService BACKGROUND = newPool();
+
+    private static ExecutorService newPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                new NamingThreadFactory(
+                        new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "IshCd background"));
+        pool.allowCoreThreadTimeOut(true); // idle costs nothing
+        return pool;
+    }
 
     private IshCdThreads() {}
 

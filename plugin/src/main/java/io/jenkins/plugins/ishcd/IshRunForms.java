@@ -17,6 +17,7 @@ import io.jenkins.plugins.ishcd.client.RunReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.springframework.security.core.Authentication;
@@ -27,9 +28,13 @@ final class IshRunForms {
     private IshRunForms() {}
 
     static ListBoxModel fillCredentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
+        if (item == null) {
+            // The global Snippet Generator: administrators see the global credentials.
+            return fillGlobalCredentialsIdItems(IshCdConfiguration.get().getBaseUrl(), credentialsId);
+        }
         StandardListBoxModel result = new StandardListBoxModel();
         String current = Util.fixNull(credentialsId);
-        if (item == null || !item.hasPermission(Item.CONFIGURE)) {
+        if (!item.hasPermission(Item.CONFIGURE)) {
             return result.includeCurrentValue(current);
         }
         Authentication auth = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
@@ -40,6 +45,26 @@ final class IshRunForms {
                         StringCredentials.class,
                         URIRequirementBuilder.fromUri(IshCdConfiguration.get().getBaseUrl())
                                 .build(),
+                        CredentialsMatchers.always())
+                .includeCurrentValue(current);
+    }
+
+    /**
+     * The global Secret text credentials matching the base URL, for administrators only; others see
+     * just the current value.
+     */
+    static ListBoxModel fillGlobalCredentialsIdItems(@CheckForNull String baseUrl, @CheckForNull String credentialsId) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        String current = Util.fixNull(credentialsId);
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return result.includeCurrentValue(current);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(
+                        ACL.SYSTEM2,
+                        Jenkins.get(),
+                        StringCredentials.class,
+                        URIRequirementBuilder.fromUri(baseUrl).build(),
                         CredentialsMatchers.always())
                 .includeCurrentValue(current);
     }

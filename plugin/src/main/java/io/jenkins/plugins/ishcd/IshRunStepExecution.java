@@ -235,9 +235,14 @@ public final class IshRunStepExecution extends StepExecution {
             IshRunAction action = IshRunAction.of(build);
             record = action.record(recordNumber, job, runId, lastStatus);
             if (!settings.waitForRun()) {
+                // The same six keys as before the restart; what only the trigger's answer held is empty.
                 Map<String, Object> map = new LinkedHashMap<>();
                 map.put("id", runId);
                 map.put("status", lastStatus == null ? "" : lastStatus);
+                map.put("duration", 0L);
+                map.put("created", null);
+                map.put("changed", null);
+                map.put("log", "");
                 succeed(map);
                 return;
             }

@@ -58,7 +58,10 @@ class IshRunFormsTest {
                 .to("reader")
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
                 .everywhere()
-                .to("dev"));
+                .to("dev")
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
             ListBoxModel items = IshRunForms.fillCredentialsIdItems(p, "");
             assertEquals(1, items.size(), "only the current (empty) value");
@@ -70,6 +73,15 @@ class IshRunFormsTest {
                     List.of("", "ish-token"), items.stream().map(o -> o.value).toList());
             assertEquals(FormValidation.Kind.ERROR, IshRunForms.checkCredentialsId(p, "nope").kind);
             assertEquals(FormValidation.Kind.OK, IshRunForms.checkCredentialsId(p, "ish-token").kind);
+            // Without an item (the global Snippet Generator) only administrators see the list.
+            assertEquals(1, IshRunForms.fillCredentialsIdItems(null, "").size());
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+            assertEquals(
+                    List.of("", "ish-token"),
+                    IshRunForms.fillCredentialsIdItems(null, "").stream()
+                            .map(o -> o.value)
+                            .toList());
         }
     }
 }
