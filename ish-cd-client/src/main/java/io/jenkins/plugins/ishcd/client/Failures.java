@@ -96,7 +96,7 @@ final class Failures {
             reason = "no answer came in time";
         } else if (cause instanceof SSLException) {
             reason = "the TLS handshake failed (" + cause.getMessage() + ")";
-        } else if (cause instanceof UnresolvedAddressException || hasCause(cause, UnresolvedAddressException.class)) {
+        } else if (hasCause(cause, UnresolvedAddressException.class)) {
             reason = "the host name could not be resolved";
         } else if (cause instanceof RejectedExecutionException) {
             reason = "the Ish CD client's threads were shut down";
@@ -122,8 +122,7 @@ final class Failures {
         Throwable c = unwrap(t);
         return c instanceof ConnectException
                 || c instanceof HttpConnectTimeoutException
-                || c instanceof UnresolvedAddressException
-                || hasCause(c, UnresolvedAddressException.class);
+                || hasCause(c, UnresolvedAddressException.class); // the throwable itself or a cause
     }
 
     static Throwable unwrap(Throwable t) {
@@ -134,7 +133,8 @@ final class Failures {
         return c;
     }
 
-    static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    /** @return whether {@code t} or one of its causes is a {@code type} */
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
                 return true;
