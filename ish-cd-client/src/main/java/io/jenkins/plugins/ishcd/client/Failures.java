@@ -84,11 +84,19 @@ final class Failures {
 
     /** A failure with no usable answer: I/O, timeout, TLS, DNS. */
     IshCdException fromThrowable(Call call, Throwable t) {
+        return fromThrowable(call, t, false);
+    }
+
+    /**
+     * @param notSent whether the request certainly did not reach the server although a connection
+     *     was made (its body never left this JVM), so a trigger "may have been created" is not said
+     */
+    IshCdException fromThrowable(Call call, Throwable t, boolean notSent) {
         Throwable cause = unwrap(t);
         if (cause instanceof IshCdException) {
             return (IshCdException) cause;
         }
-        boolean connectFailed = certainlyNotSent(cause);
+        boolean connectFailed = notSent || certainlyNotSent(cause);
         String reason;
         if (cause instanceof HttpConnectTimeoutException) {
             reason = "the connection timed out";
@@ -112,6 +120,13 @@ final class Failures {
         return new CommunicationException(redact("Could not talk to Ish CD at " + baseUrl + " when " + call.action + ": "
                 + reason + (call.trigger && !connectFailed ? "." + MAY_EXIST : fix)), 0, call.job, call.runId,
                 cause);
+    }
+
+    /** The engine's threads were shut down (Jenkins stopping) before the call could end. */
+    CommunicationException shutDown(Call call, boolean sent) {
+        String goesOn = call.runId != null ? " The run goes on in Ish CD." : call.trigger && sent ? MAY_EXIST : "";
+        return new CommunicationException("Stopped " + call.action + ": the Ish CD client's threads were shut down."
+                + goesOn, 0, call.job, call.runId, null);
     }
 
     /**

@@ -6,11 +6,10 @@ import java.time.Duration;
 
 /**
  * Sees what happens to a run while it is triggered and waited for: for console output and
- * progress. Methods are called one at a time, in order, on the client's threads, which by default
- * are the {@value IshCdExecutors#THREADS} threads of {@link IshCdExecutors#scheduler()} shared by
- * every wait in the JVM: they must return quickly and never block, and must not call the blocking
- * methods of {@link IshCdClient} (that could deadlock every wait). An exception thrown here is
- * logged and otherwise ignored.
+ * progress. Methods are called one at a time, in order, on the events thread of
+ * {@link RequestScheduler}, which every wait in the JVM shares: they must return quickly and never
+ * block, and must not call the blocking methods of {@link IshCdClient} (that could stall every
+ * wait's events). An exception thrown here is logged and otherwise ignored.
  */
 public interface RunListener {
     /** A listener that does nothing. */
@@ -49,4 +48,14 @@ public interface RunListener {
             @NonNull IshCdException failure,
             int consecutiveFailures,
             @NonNull Duration retryIn) {}
+
+    /**
+     * The next poll is queued; for a live status line ("next check in 12 s"). Called after every
+     * answer while the wait goes on.
+     *
+     * @param job the job
+     * @param runId the run
+     * @param nextPollIn when the next poll is due; it goes later if the base URL's request budget is spent
+     */
+    default void onPollScheduled(@NonNull JobRef job, @NonNull String runId, @NonNull Duration nextPollIn) {}
 }

@@ -3,17 +3,17 @@ package io.jenkins.plugins.ishcd.client;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One wait for one run: a chain of scheduled polls, holding no thread between them. Each step runs
- * after the previous one completed, so the mutable state is confined to one step at a time.
+ * One wait for one run: an entry of {@link RequestScheduler}, queued again after each answer at the
+ * time its back-off says, until the run ends, fails or times out. Its state is touched only on the
+ * scheduler's thread; listener calls and the completion go to the events thread, in order. It keeps
+ * no request, URI or thread between polls: a few hundred bytes per wait.
  */
-final class RunWaiter {
+final class RunWaiter extends ScheduledRequest {
     private static final Logger LOGGER = Logger.getLogger(RunWaiter.class.getName());
     /** The longest pause a {@code Retry-After} can impose on a poll, unless the maximum interval is longer. */
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
@@ -23,21 +23,20 @@ final class RunWaiter {
     private final String runId;
     private final WaitOptions options;
     private final RunListener listener;
-    private final ScheduledExecutorService scheduler;
-    private final Backoff backoff;
-    private final CompletableFuture<Run> result = new CompletableFuture<>();
-    private final long startNanos = System.nanoTime();
-
-    private volatile Future<?> pending;
+    final CompletableFuture<Run> result = new CompletableFuture<>();
+    private long start;
+    private CompletableFuture<Run> read;
     private String lastRawStatus;
     private RunStatus lastStatus;
     private Run lastSeen;
     private int step;
-    private int consecutiveFailures;
-    private long unknownSinceNanos = -1;
+    private int failures;
+    private boolean unknown;
+    private long unknownSince;
 
     RunWaiter(IshCdClient client, JobRef job, String runId, RunStatus lastKnown, WaitOptions options,
-            RunListener listener, ScheduledExecutorService scheduler) {
+            RunListener listener) {
+        super(client.scheduler(), client.lane());
         this.client = client;
         this.job = job;
         this.runId = runId;
@@ -45,47 +44,41 @@ final class RunWaiter {
         this.lastRawStatus = lastKnown == null ? null : lastKnown.wireName();
         this.options = options;
         this.listener = listener;
-        this.scheduler = scheduler;
-        this.backoff = new Backoff(options);
     }
 
-    CompletableFuture<Run> start(Duration firstDelay) {
-        result.whenComplete((r, e) -> {
-            Future<?> p = pending;
-            if (result.isCancelled() && p != null) {
-                p.cancel(true);
-            }
-        });
-        schedule(firstDelay);
+    /**
+     * @param firstPoll the delay before the first poll, or null to spread it over
+     *     {@code [0, initialInterval)} so that waits started together do not poll together
+     * @return the finished run
+     */
+    CompletableFuture<Run> start(Duration firstPoll) {
+        try {
+            scheduler.submit(() -> {
+                start = scheduler.now();
+                Duration delay = firstPoll != null ? firstPoll : Backoff.spread(options.initialInterval());
+                queueWithin(delay);
+            });
+            result.whenComplete((r, e) -> {
+                if (result.isCancelled()) {
+                    submitQuietly(this::withdraw);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            abandon();
+        }
         return result;
     }
 
-    private void schedule(Duration delay) {
+    @Override
+    void dispatch(long now) {
         if (result.isDone()) {
+            scheduler.answered(this);
             return;
         }
-        Duration wait = delay;
-        if (options.timeout() != null) {
-            // The last poll falls on the deadline, so a run ending just before it is still seen.
-            Duration left = options.timeout().minusNanos(System.nanoTime() - startNanos);
-            wait = left.isNegative() ? Duration.ZERO : (left.compareTo(delay) < 0 ? left : delay);
-        }
-        try {
-            pending = scheduler.schedule(this::poll, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            // A shut-down scheduler (Jenkins stopping, a closed executor): say so rather than hang.
-            result.completeExceptionally(new CommunicationException("Stopped waiting for Ish CD run " + runId + " of "
-                    + job + ": the Ish CD client's threads were shut down. The run goes on in Ish CD.", 0, job, runId, e));
-        }
-    }
-
-    private void poll() {
-        if (result.isDone()) {
-            return;
-        }
-        CompletableFuture<Run> read = client.getRunAsync(job, runId);
-        pending = read;
-        read.whenComplete((run, error) -> {
+        read = client.getRunAsync(job, runId);
+        read.whenComplete((run, error) -> submitQuietly(() -> {
+            scheduler.answered(this);
+            read = null;
             if (result.isDone()) {
                 return;
             }
@@ -96,45 +89,39 @@ final class RunWaiter {
                     onFailure(Failures.unwrap(error));
                 }
             } catch (RuntimeException e) {
-                result.completeExceptionally(new IshCdException("Unexpected failure while waiting for Ish CD run "
-                        + runId + " of " + job + " (" + e + "); the run goes on in Ish CD.", 0, job, runId, false, e));
+                fail(new IshCdException("Unexpected failure while waiting for Ish CD run " + runId + " of " + job
+                        + " (" + e + "); the run goes on in Ish CD.", 0, job, runId, false, e));
             }
-        });
+        }));
     }
 
     private void onRun(Run run) {
-        consecutiveFailures = 0;
+        failures = 0;
         lastSeen = run;
         if (!run.rawStatus().equals(lastRawStatus)) {
             RunStatus previous = lastStatus;
             lastRawStatus = run.rawStatus();
             lastStatus = run.status();
             step = 0; // activity: look again soon
-            notify(() -> listener.onStatusChanged(job, run, previous));
+            scheduler.deliver(() -> notify(() -> listener.onStatusChanged(job, run, previous)));
         }
         if (run.status().isFinished()) {
-            result.complete(run);
+            scheduler.deliver(() -> result.complete(run));
             return;
         }
-        if (run.status() == RunStatus.UNKNOWN) {
-            long now = System.nanoTime();
-            if (unknownSinceNanos < 0) {
-                unknownSinceNanos = now;
-            } else if (now - unknownSinceNanos > options.unknownStatusLimit().toNanos()) {
-                result.completeExceptionally(new ProtocolException("Ish CD has reported status '" + run.rawStatus()
-                        + "' for run " + runId + " of " + job + " for more than "
-                        + Durations.format(options.unknownStatusLimit()) + "; this client knows only queued, running,"
-                        + " complete and error, so it stopped waiting. The run may go on: check it in Ish CD.",
-                        200, job, runId, false, null));
-                return;
-            }
-        } else {
-            unknownSinceNanos = -1;
-        }
-        if (timedOut()) {
+        if (run.status() != RunStatus.UNKNOWN) {
+            unknown = false;
+        } else if (!unknown) {
+            unknown = true;
+            unknownSince = scheduler.now();
+        } else if (scheduler.now() - unknownSince > options.unknownStatusLimit().toNanos()) {
+            fail(new ProtocolException("Ish CD has reported status '" + run.rawStatus() + "' for run " + runId + " of "
+                    + job + " for more than " + Durations.format(options.unknownStatusLimit()) + "; this client knows"
+                    + " only queued, running, complete and error, so it stopped waiting. The run may go on: check it"
+                    + " in Ish CD.", 200, job, runId, false, null));
             return;
         }
-        schedule(backoff.delay(step++));
+        queueWithin(Backoff.delay(options, step++));
     }
 
     private void onFailure(Throwable error) {
@@ -145,19 +132,16 @@ final class RunWaiter {
                 : new IshCdException("Unexpected failure while waiting for Ish CD run " + runId + " of " + job + ": "
                         + error, 0, job, runId, false, error);
         if (!e.isTransient()) {
-            result.completeExceptionally(e);
+            fail(e);
             return;
         }
-        consecutiveFailures++;
-        if (consecutiveFailures > options.maxConsecutiveFailures()) {
-            result.completeExceptionally(Failures.withMessage(e, e.getMessage() + " Gave up after "
-                    + consecutiveFailures + " failed polls in a row; the run may go on in Ish CD."));
+        scheduler.heard(this, e);
+        if (++failures > options.maxConsecutiveFailures()) {
+            fail(Failures.withMessage(e, e.getMessage() + " Gave up after " + failures
+                    + " failed polls in a row; the run may go on in Ish CD."));
             return;
         }
-        if (timedOut()) {
-            return;
-        }
-        Duration delay = backoff.delay(step++);
+        Duration delay = Backoff.delay(options, step++);
         Duration asked = e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter().orElse(null)
                 : e instanceof ServerException ? ((ServerException) e).retryAfter().orElse(null) : null;
         if (asked != null && asked.compareTo(delay) > 0) {
@@ -166,21 +150,54 @@ final class RunWaiter {
             delay = asked.compareTo(cap) > 0 ? cap : asked;
         }
         Duration retryIn = delay;
-        int failures = consecutiveFailures;
-        notify(() -> listener.onPollFailed(job, runId, e, failures, retryIn));
-        schedule(delay);
+        int n = failures;
+        scheduler.deliver(() -> notify(() -> listener.onPollFailed(job, runId, e, n, retryIn)));
+        queueWithin(delay);
     }
 
-    /** Fails the wait if the overall timeout has passed; @return whether it had. */
-    private boolean timedOut() {
-        if (options.timeout() == null || System.nanoTime() - startNanos < options.timeout().toNanos()) {
-            return false;
+    /** Queues the next poll after {@code delay}, or on the deadline if that comes first; fails if it has passed. */
+    private void queueWithin(Duration delay) {
+        long now = scheduler.now();
+        long due = now + delay.toNanos();
+        if (options.timeout() != null) {
+            long deadline = start + options.timeout().toNanos();
+            if (now - deadline >= 0) {
+                String status = lastSeen == null ? "" : "; its last status was '" + lastSeen.rawStatus() + "'";
+                fail(new WaitTimeoutException("Stopped waiting for Ish CD run " + runId + " of " + job
+                        + " after the timeout of " + Durations.format(options.timeout()) + status
+                        + ". The run goes on in Ish CD, which has no way to cancel it.", job, runId, lastSeen));
+                return;
+            }
+            // The last poll falls on the deadline, so a run ending just before it is still seen.
+            due = due - deadline > 0 ? deadline : due;
         }
-        String status = lastSeen == null ? "" : "; its last status was '" + lastSeen.rawStatus() + "'";
-        result.completeExceptionally(new WaitTimeoutException("Stopped waiting for Ish CD run " + runId + " of " + job
-                + " after the timeout of " + Durations.format(options.timeout()) + status
-                + ". The run goes on in Ish CD, which has no way to cancel it.", job, runId, lastSeen));
-        return true;
+        scheduler.queue(this, due);
+        Duration in = Duration.ofNanos(due - now);
+        scheduler.deliver(() -> notify(() -> listener.onPollScheduled(job, runId, in)));
+    }
+
+    private void withdraw() {
+        scheduler.withdraw(this);
+        if (read != null) {
+            read.cancel(true);
+        }
+    }
+
+    private void fail(IshCdException e) {
+        scheduler.deliver(() -> result.completeExceptionally(e));
+    }
+
+    @Override
+    void abandon() {
+        result.completeExceptionally(client.failures().shutDown(Call.readRun(job, runId), true));
+    }
+
+    private void submitQuietly(Runnable task) {
+        try {
+            scheduler.submit(task);
+        } catch (RejectedExecutionException e) {
+            abandon();
+        }
     }
 
     /** Runs a listener call; a failing listener must not break the wait. */

@@ -11,29 +11,27 @@ class BackoffTest {
 
     @Test
     void growsExponentiallyUpToTheMaximum() {
-        Backoff middle = new Backoff(options, () -> 0.5); // no variation
-        assertThat(middle.delay(0)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(middle.delay(1)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(middle.delay(3)).isEqualTo(Duration.ofSeconds(16));
-        assertThat(middle.delay(4)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(middle.delay(1000)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Backoff.delay(options, 0, () -> 0.5)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Backoff.delay(options, 1, () -> 0.5)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(Backoff.delay(options, 3, () -> 0.5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(Backoff.delay(options, 4, () -> 0.5)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Backoff.delay(options, 1000, () -> 0.5)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void jitterVariesBothWaysButNeverAboveTheMaximum() {
-        assertThat(new Backoff(options, () -> 0.0).delay(0)).isEqualTo(Duration.ofMillis(1600));
-        assertThat(new Backoff(options, () -> 1.0).delay(0)).isEqualTo(Duration.ofMillis(2400));
-        assertThat(new Backoff(options, () -> 1.0).delay(10)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(new Backoff(options, () -> 0.0).delay(10)).isEqualTo(Duration.ofSeconds(24));
+        assertThat(Backoff.delay(options, 0, () -> 0.0)).isEqualTo(Duration.ofMillis(1600));
+        assertThat(Backoff.delay(options, 0, () -> 1.0)).isEqualTo(Duration.ofMillis(2400));
+        assertThat(Backoff.delay(options, 10, () -> 1.0)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Backoff.delay(options, 10, () -> 0.0)).isEqualTo(Duration.ofSeconds(24));
     }
 
     @Test
     void aTenMinuteRunCostsFarFewerPollsThanAFixedFiveSecondPoll() {
-        Backoff b = new Backoff(WaitOptions.defaults(), () -> 0.5);
         long elapsed = 0;
         int polls = 0;
         while (elapsed < 600_000) {
-            elapsed += b.delay(polls++).toMillis();
+            elapsed += Backoff.delay(WaitOptions.defaults(), polls++, () -> 0.5).toMillis(); // no variation
         }
         assertThat(polls).isLessThan(30); // a fixed 5 s poll makes 120
     }

@@ -284,7 +284,7 @@ class IshCdClientTest {
     @Test
     void aShutDownSchedulerEndsTheWaitWithAClearMessageInsteadOfHanging() {
         server.stubFor(get(RUN).willReturn(json(run("running", 1, ""))));
-        ScheduledExecutorService dead = Executors.newSingleThreadScheduledExecutor();
+        RequestScheduler dead = IshCdExecutors.newScheduler("dead");
         dead.shutdown();
         IshCdClient stopped = IshCdClient.builder().baseUrl(server.baseUrl() + "/v1").token(CANARY).scheduler(dead).build();
 

@@ -1,0 +1,110 @@
+package io.jenkins.plugins.ishcd.client;
+
+import java.util.PriorityQueue;
+
+/**
+ * The queue of one base URL: the requests due there, most overdue first, released within its
+ * {@link RequestLimits} and not before a hold (a {@code 429 Retry-After}) has passed. Pure state
+ * without threads or clocks, so that {@link RequestScheduler} stays a short loop and this is tested
+ * on numbers. Owned by the scheduler's thread.
+ */
+final class Lane {
+    /** Extra length of the budget's window, so network jitter cannot make a server count one more. */
+    static final long WINDOW_MARGIN_NANOS = 50_000_000L;
+    private static final long SECOND = 1_000_000_000L;
+
+    private final PriorityQueue<ScheduledRequest> due = new PriorityQueue<>(Lane::compare);
+    private RequestLimits limits;
+    private RateWindow window;
+    private int inFlight;
+    private boolean held;
+    private long heldUntil;
+
+    Lane(RequestLimits limits) {
+        limit(limits);
+    }
+
+    /** Changes the limits; requests in flight stay counted. */
+    void limit(RequestLimits newLimits) {
+        if (!newLimits.equals(limits)) {
+            limits = newLimits;
+            window = new RateWindow(newLimits.requestsPerSecond(), SECOND + WINDOW_MARGIN_NANOS);
+        }
+    }
+
+    void offer(ScheduledRequest r) {
+        due.add(r);
+    }
+
+    boolean remove(ScheduledRequest r) {
+        return due.remove(r);
+    }
+
+    /** Holds every request of this lane until {@code until}, or longer if a hold already reaches further. */
+    void holdUntil(long until) {
+        if (!held || until - heldUntil > 0) {
+            held = true;
+            heldUntil = until;
+        }
+    }
+
+    /** @return the request that may go at {@code now}, taken off the queue and counted in flight; or null */
+    ScheduledRequest take(long now) {
+        ScheduledRequest head = due.peek();
+        if (head == null || inFlight >= limits.maxInFlight() || head.due - now > 0 || isHeld(now)
+                || !window.permits(now)) {
+            return null;
+        }
+        due.poll();
+        inFlight++;
+        window.record(now);
+        return head;
+    }
+
+    /** A request taken from here has its answer, or gave up waiting for one. */
+    void finished() {
+        inFlight--;
+    }
+
+    /**
+     * @return when {@link #take} may next return a request (not before {@code now}); or
+     *     {@code now - 1} when nothing but an answer can release one (queue empty or in flight full)
+     */
+    long wakeAt(long now) {
+        ScheduledRequest head = due.peek();
+        if (head == null || inFlight >= limits.maxInFlight()) {
+            return now - 1;
+        }
+        long at = head.due - now > 0 ? head.due : now;
+        if (isHeld(now) && heldUntil - at > 0) {
+            at = heldUntil;
+        }
+        long permit = window.nextPermit(at);
+        return permit - at > 0 ? permit : at;
+    }
+
+    /** @return the most overdue request, taken off the queue whatever the limits; or null. For shutdown. */
+    ScheduledRequest poll() {
+        return due.poll();
+    }
+
+    int queued() {
+        return due.size();
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    private boolean isHeld(long now) {
+        if (held && now - heldUntil >= 0) {
+            held = false;
+        }
+        return held;
+    }
+
+    private static int compare(ScheduledRequest a, ScheduledRequest b) {
+        long d = a.due - b.due;
+        return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(a.seq, b.seq);
+    }
+}
