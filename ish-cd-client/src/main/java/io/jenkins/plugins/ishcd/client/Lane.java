@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ishcd.client;
 
+import java.time.Duration;
 import java.util.PriorityQueue;
 
 /**
@@ -16,7 +17,10 @@ final class Lane {
     private final PriorityQueue<ScheduledRequest> due = new PriorityQueue<>(Lane::compare);
     private RequestLimits limits;
     private RateWindow window;
-    private int inFlight;
+    // Written on the scheduler's thread only; volatile so that load() may read them from any thread.
+    private volatile int inFlight;
+    private volatile int peakInFlight;
+    private volatile int queued;
     private boolean held;
     private long heldUntil;
 
@@ -34,10 +38,13 @@ final class Lane {
 
     void offer(ScheduledRequest r) {
         due.add(r);
+        queued = due.size();
     }
 
     boolean remove(ScheduledRequest r) {
-        return due.remove(r);
+        boolean removed = due.remove(r);
+        queued = due.size();
+        return removed;
     }
 
     /** Holds every request of this lane until {@code until}, or longer if a hold already reaches further. */
@@ -56,7 +63,11 @@ final class Lane {
             return null;
         }
         due.poll();
+        queued = due.size();
         inFlight++;
+        if (inFlight > peakInFlight) {
+            peakInFlight = inFlight;
+        }
         window.record(now);
         return head;
     }
@@ -83,13 +94,33 @@ final class Lane {
         return permit - at > 0 ? permit : at;
     }
 
-    /** @return the most overdue request, taken off the queue whatever the limits; or null. For shutdown. */
-    ScheduledRequest poll() {
-        return due.poll();
+    /**
+     * Learns from a failed request: a 429, or a 503 with {@code Retry-After}, holds off every
+     * request of this lane until the pause it asked for has passed (at most {@code max}; {@code
+     * noHeader} for a 429 that names none), not just the one that got it.
+     */
+    void heard(IshCdException e, long now, Duration noHeader, Duration max) {
+        Duration pause = null;
+        if (e instanceof RateLimitedException) {
+            pause = ((RateLimitedException) e).retryAfter().orElse(noHeader);
+        } else if (e instanceof ServerException) {
+            pause = ((ServerException) e).retryAfter().orElse(null);
+        }
+        if (pause != null) {
+            holdUntil(now + (pause.compareTo(max) > 0 ? max : pause).toNanos());
+        }
     }
 
-    int queued() {
-        return due.size();
+    /** @return the most overdue request, taken off the queue whatever the limits; or null. For shutdown. */
+    ScheduledRequest poll() {
+        ScheduledRequest r = due.poll();
+        queued = due.size();
+        return r;
+    }
+
+    /** @return requests queued, in flight, and the most in flight at once so far; any thread */
+    LaneLoad load() {
+        return new LaneLoad(queued, inFlight, peakInFlight);
     }
 
     int inFlight() {

@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -23,7 +22,9 @@ import java.util.function.LongSupplier;
  * <p>All of its state lives on one thread: every event (a request queued, an answer, a cancel, a
  * timer) is a task on that thread, followed by {@link #pump()}, which sends what may go now and sets
  * the timer for the next time something may. Nothing on that thread blocks or parses: answers are
- * read on the HTTP threads, listeners run on the {@code events} thread. Get the JVM's instance from
+ * read on the HTTP threads, listeners run on the {@code events} thread. A 429 (or a 503 with
+ * {@code Retry-After}) holds its whole base URL for the pause asked, at most {@link #MAX_HOLD}
+ * ({@link #DEFAULT_HOLD} for a 429 that names none). Get the JVM's instance from
  * {@link IshCdExecutors#scheduler()}.
  */
 public final class RequestScheduler {
@@ -37,8 +38,8 @@ public final class RequestScheduler {
     private final LongSupplier clock;
     private final Map<String, RequestLimits> configured = new ConcurrentHashMap<>();
     private volatile RequestLimits defaults = RequestLimits.defaults();
-    // Confined to the scheduler's thread:
-    private final Map<String, Lane> lanes = new HashMap<>();
+    // Changed on the scheduler's thread only:
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private ScheduledFuture<?> timer;
     private long timerAt;
     private long seq;
@@ -55,13 +56,14 @@ public final class RequestScheduler {
     }
 
     /**
-     * Sets the limits for one base URL, for requests queued from now on and those waiting.
+     * Sets the limits of one base URL, for the requests waiting and those to come.
      *
-     * @param baseUrl the API base URL, as given to {@link IshCdClient.Builder#baseUrl(URI)}
+     * @param baseUrl the API base URL, as given to {@link IshCdClientBuilder#baseUrl(URI)}
      * @param limits the limits, or null for the default ones
+     * @throws IllegalArgumentException if the URL is not a valid API base URL
      */
     public void setLimits(@NonNull URI baseUrl, @CheckForNull RequestLimits limits) {
-        String key = BaseUrl.parse(baseUrl.toString()).toString();
+        String key = key(baseUrl);
         if (limits == null) {
             configured.remove(key);
         } else {
@@ -81,12 +83,6 @@ public final class RequestScheduler {
         submitQuietly(() -> lanes.forEach((key, lane) -> lane.limit(limitsOf(key))));
     }
 
-    /** @return the limits that apply to {@code baseUrl} */
-    @NonNull
-    public RequestLimits limits(@NonNull URI baseUrl) {
-        return limitsOf(BaseUrl.parse(baseUrl.toString()).toString());
-    }
-
     // ---- for the engine's requests; any thread ----
 
     /**
@@ -103,7 +99,7 @@ public final class RequestScheduler {
 
     // ---- on the scheduler's thread only ----
 
-    /** @return the scheduler's time, in nanoseconds */
+    /** @return the scheduler's time, nanoseconds */
     long now() {
         return clock.getAsLong();
     }
@@ -129,21 +125,9 @@ public final class RequestScheduler {
         lane(r.lane).finished();
     }
 
-    /**
-     * Learns from a failed request: a 429, or a 503 with {@code Retry-After}, holds off every
-     * request to that base URL until the pause it asked for has passed (at most
-     * {@link #MAX_HOLD}; {@link #DEFAULT_HOLD} when a 429 names none), not just the one that got it.
-     */
+    /** Learns from a failed request: a 429, or a 503 with {@code Retry-After}, holds its whole base URL off. */
     void heard(ScheduledRequest r, IshCdException e) {
-        Duration pause = null;
-        if (e instanceof RateLimitedException) {
-            pause = ((RateLimitedException) e).retryAfter().orElse(DEFAULT_HOLD);
-        } else if (e instanceof ServerException) {
-            pause = ((ServerException) e).retryAfter().orElse(null);
-        }
-        if (pause != null) {
-            lane(r.lane).holdUntil(now() + (pause.compareTo(MAX_HOLD) > 0 ? MAX_HOLD : pause).toNanos());
-        }
+        lane(r.lane).heard(e, now(), DEFAULT_HOLD, MAX_HOLD);
     }
 
     /** Runs {@code task} on the events thread, after the ones given before; on this thread if that one is shut down. */
@@ -186,6 +170,10 @@ public final class RequestScheduler {
         return lanes.computeIfAbsent(key, k -> new Lane(limitsOf(k)));
     }
 
+    private static String key(URI baseUrl) {
+        return BaseUrl.parse(baseUrl.toString()).toString();
+    }
+
     private RequestLimits limitsOf(String key) {
         return configured.getOrDefault(key, defaults);
     }
@@ -222,9 +210,14 @@ public final class RequestScheduler {
         }
     }
 
-    /** Queue lengths and requests in flight per base URL, for logs and benchmarks; never the token. */
-    @Override
-    public String toString() {
-        return "RequestScheduler[" + configured.size() + " base URLs with own limits, defaults " + defaults + "]";
+    /**
+     * @param baseUrl an API base URL
+     * @return its requests queued and in flight now, and the most in flight at once so far; all 0
+     *     for a base URL that has had no request. For diagnostics and benchmarks; any thread.
+     */
+    @NonNull
+    public LaneLoad load(@NonNull URI baseUrl) {
+        Lane lane = lanes.get(key(baseUrl));
+        return lane == null ? new LaneLoad(0, 0, 0) : lane.load();
     }
 }
