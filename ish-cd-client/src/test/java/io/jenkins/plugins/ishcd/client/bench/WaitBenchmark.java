@@ -1,163 +1,115 @@
 package io.jenkins.plugins.ishcd.client.bench;
 
 import io.jenkins.plugins.ishcd.client.IshCdClient;
+import io.jenkins.plugins.ishcd.client.IshCdExecutors;
 import io.jenkins.plugins.ishcd.client.JobRef;
+import io.jenkins.plugins.ishcd.client.RequestLimits;
 import io.jenkins.plugins.ishcd.client.Run;
 import io.jenkins.plugins.ishcd.client.RunListener;
 import io.jenkins.plugins.ishcd.client.RunRequest;
+import io.jenkins.plugins.ishcd.client.RunStatus;
 import io.jenkins.plugins.ishcd.client.WaitOptions;
-import io.jenkins.plugins.ishcd.emulator.IshCdEmulator;
-import io.jenkins.plugins.ishcd.emulator.Outcome;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
+import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Waits on many concurrent runs against the in-process emulator and prints what it cost: peak live
- * threads, requests in all and per run, and how long after a run ended on the server the client saw it.
+ * Side by side, in one run against the emulator in its own JVM: the engine and a thread-per-run
+ * 5 s poller at several numbers of concurrent waits; a resume storm under a budget; a budget sweep;
+ * triggers against a server that closes idle connections. Prints one table (see README.md).
  *
- * <p>Run on demand, never by {@code mvn verify} (see README.md):
- * {@code ./mvnw -DskipJenkinsPlugin -pl ish-cd-client -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.jenkins.plugins.ishcd.client.bench.WaitBenchmark}.
- *
- * <p>Time is scaled down by {@code -Dbench.scale} (default 10): a 10-minute run lasts 60 s, and the
- * client's default intervals (2 s to 30 s) become 200 ms to 3 s, so the figures per run are those of
- * the real durations. Other knobs: {@code -Dbench.runs} (1000), {@code -Dbench.minutes} (10, run length).
+ * <p>Time runs {@code -Dbench.scale} (default 10) times faster than real: a 10-minute job lasts
+ * 60 s and the intervals shrink alike; every figure printed is converted back to real time. Knobs:
+ * {@code -Dbench.sizes=100,1000,10000}, {@code -Dbench.baseline=true}, {@code -Dbench.minutes=10},
+ * {@code -Dbench.parts=waits,storm,sweep,stale}.
  */
 public final class WaitBenchmark {
     private WaitBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int runs = Integer.getInteger("bench.runs", 1000);
         int scale = Integer.getInteger("bench.scale", 10);
-        int minutes = Integer.getInteger("bench.minutes", 10);
-        Duration queued = Duration.ofSeconds(10).dividedBy(scale);
-        Duration running = Duration.ofMinutes(minutes).minusSeconds(10).dividedBy(scale);
-        Duration runLength = queued.plus(running);
-        WaitOptions defaults = WaitOptions.defaults();
-        WaitOptions options = defaults.toBuilder()
-                .initialInterval(defaults.initialInterval().dividedBy(scale))
-                .maxInterval(defaults.maxInterval().dividedBy(scale))
-                .build();
-
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (IshCdEmulator emulator = IshCdEmulator.builder()
-                .threads(8)
-                .project("bench", p -> p.job("ten-minutes", j -> j.queuedFor(queued).runningFor(running)
-                        .outcome(Outcome.COMPLETE).log("done ${N}\n")))
-                .start()) {
-            String token = emulator.issueToken("benchmark");
-            IshCdClient client = IshCdClient.builder().baseUrl(emulator.baseUrl()).token(token).build();
-            int baselineThreads = threads.getThreadCount();
-            AtomicInteger peakAll = new AtomicInteger();
-            AtomicInteger peakClient = new AtomicInteger();
-            AtomicInteger peakOwn = new AtomicInteger();
-            AtomicReference<String> namesAtPeak = new AtomicReference<>("");
-            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> {
-                peakAll.accumulateAndGet(threads.getThreadCount(), Math::max);
-                int outside = clientThreads(threads, false);
-                if (outside > peakClient.get()) {
-                    namesAtPeak.set(threadNames(threads));
+        Duration runLength = Duration.ofMinutes(Integer.getInteger("bench.minutes", 10));
+        List<String> parts = Arrays.asList(System.getProperty("bench.parts", "waits,storm,sweep,stale").split(","));
+        System.out.printf(Locale.ROOT, "Java %s, %d CPUs, blocking sends: %s; time scaled 1/%d, %s runs%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                IshCdExecutors.blockingSends() == null ? "no (sendAsync)" : IshCdExecutors.blockingSends().getClass()
+                        .getSimpleName(), scale, runLength);
+        System.out.println("late*: seconds from a run's end on the server to the client seeing it; peak/s: the"
+                + " server's most requests in any 1 s; srvFly/cliFly: requests in flight at peak; heap/w: heap"
+                + " retained per wait mid-run");
+        System.out.println(Result.header());
+        if (parts.contains("waits")) {
+            for (String size : System.getProperty("bench.sizes", "100,1000,10000").split(",")) {
+                int n = Integer.parseInt(size.trim());
+                System.out.println(new EngineScenario(n, scale, runLength, 0).run());
+                if (Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))) {
+                    System.out.println(new BaselineScenario(n, scale, runLength).run());
                 }
-                peakClient.accumulateAndGet(outside, Math::max);
-                peakOwn.accumulateAndGet(clientThreads(threads, true), Math::max);
-            }, 0, 10, TimeUnit.MILLISECONDS);
-
-            JobRef job = JobRef.of("bench", "ten-minutes");
-            String[] runIds = new String[runs];
-            Instant[] seenAt = new Instant[runs];
-            List<CompletableFuture<Run>> waits = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                int n = i;
-                RunListener listener = new RunListener() {
-                    @Override
-                    public void onTriggered(JobRef j, Run run) {
-                        runIds[n] = run.id();
-                    }
-                };
-                waits.add(client.runAsync(RunRequest.of(job, java.util.Map.of("N", Integer.toString(i))), options,
-                        listener).whenComplete((r, e) -> seenAt[n] = Instant.now()));
-            }
-            CompletableFuture.allOf(waits.toArray(new CompletableFuture[0])).get(30, TimeUnit.MINUTES);
-            long wall = System.nanoTime() - start;
-            sampler.shutdownNow();
-
-            long failed = waits.stream().filter(CompletableFuture::isCompletedExceptionally).count();
-            int posts = emulator.journal().count("POST", "/v1/projects/bench/jobs/ten-minutes/runs");
-            int gets = emulator.journal().count("GET", "/v1/projects/bench/jobs/ten-minutes/runs/");
-            // The emulator runs on the system clock and knows when each run ended (to the millisecond).
-            double[] delaysMs = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                Instant finished = emulator.run(runIds[i]).orElseThrow().finishes();
-                delaysMs[i] = Duration.between(finished, seenAt[i]).toNanos() / 1e6;
-            }
-            Arrays.sort(delaysMs);
-            double fixedPollRequests = (double) runLength.toMillis() / (5000.0 / scale);
-
-            System.out.printf(Locale.ROOT, "runs waited on concurrently : %d (%d failed)%n", runs, failed);
-            System.out.printf(Locale.ROOT, "run length                  : %s real = %d min at scale 1/%d%n", runLength,
-                    minutes, scale);
-            System.out.printf(Locale.ROOT, "wall time                   : %.1f s%n", wall / 1e9);
-            System.out.printf(Locale.ROOT, "live threads                : %d before, peak %d in the JVM (emulator"
-                    + " included), peak %d outside the emulator, peak %d of the client's own (scheduler and HTTP"
-                    + " selector)%n", baselineThreads, peakAll.get(), peakClient.get(), peakOwn.get());
-            System.out.printf(Locale.ROOT, "threads at that peak        : %s%n", namesAtPeak.get());
-            System.out.printf(Locale.ROOT, "requests                    : %d POST, %d GET, %.1f per run"
-                    + " (a fixed 5 s poll: %.0f per run)%n", posts, gets, (posts + gets) / (double) runs,
-                    fixedPollRequests + 1);
-            System.out.printf(Locale.ROOT, "end detected after          : p50 %.0f ms, p95 %.0f ms, max %.0f ms real"
-                    + " = max %.1f s unscaled (maximum interval %s unscaled)%n", delaysMs[runs / 2],
-                    delaysMs[(int) (runs * 0.95)], delaysMs[runs - 1], delaysMs[runs - 1] * scale / 1000,
-                    defaults.maxInterval());
-        }
-    }
-
-    /** @return thread names with their numbers folded, and how many of each, e.g. {@code ish-cd-client-# x2} */
-    private static String threadNames(ThreadMXBean threads) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t != null) {
-                counts.merge(t.getThreadName().replaceAll("\\d+", "#"), 1, Integer::sum);
             }
         }
-        StringBuilder b = new StringBuilder();
-        counts.forEach((name, n) -> b.append(b.length() == 0 ? "" : ", ").append(name).append(" x").append(n));
-        return b.toString();
+        if (parts.contains("sweep")) {
+            for (int budget : new int[] {80, 40, 20}) {
+                System.out.println(new EngineScenario(1000, scale, runLength, budget).run());
+            }
+        }
+        if (parts.contains("storm")) {
+            System.out.println(storm(2000, 100));
+        }
+        if (parts.contains("stale")) {
+            System.out.println(StaleTriggers.run(10_000, 200, 0.5, true));
+            System.out.println(StaleTriggers.run(10_000, 200, 0.5, false));
+        }
+        System.exit(0);
     }
 
     /**
-     * @param ownOnly count only the client's threads (its scheduler and the JDK HTTP client's selector);
-     *     otherwise every thread but the in-process emulator's (its pool and the JDK server's dispatcher)
+     * A controller resuming {@code waits} builds at once, real time: the runs are triggered first
+     * (under the same budget), then every wait starts at the same instant, knowing only "running".
      */
-    private static int clientThreads(ThreadMXBean threads, boolean ownOnly) {
-        int n = 0;
-        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t == null) {
-                continue;
+    static String storm(int waits, int budget) throws Exception {
+        try (EmulatorProcess ish = new EmulatorProcess(1, 600, 0)) {
+            URI base = URI.create(ish.baseUrl);
+            IshCdExecutors.scheduler().setLimits(base, RequestLimits.of(budget, RequestLimits.DEFAULT_MAX_IN_FLIGHT));
+            IshCdClient client = IshCdClient.builder().baseUrl(base).token(ish.token).build();
+            JobRef job = JobRef.of(EmulatorProcess.PROJECT, EmulatorProcess.JOB);
+            List<CompletableFuture<Run>> triggers = new ArrayList<>();
+            for (int i = 0; i < waits; i++) {
+                triggers.add(client.triggerAsync(RunRequest.of(job, Map.of())));
             }
-            String name = t.getThreadName();
-            boolean own = name.startsWith("ish-cd-client") || name.startsWith("HttpClient");
-            boolean emulator = name.startsWith("ish-cd-emulator") || name.startsWith("HTTP-Dispatcher");
-            if (ownOnly ? own : !emulator) {
-                n++;
+            long t0 = System.nanoTime();
+            CompletableFuture.allOf(triggers.toArray(new CompletableFuture[0])).get(10, TimeUnit.MINUTES);
+            double triggerSeconds = (System.nanoTime() - t0) / 1e9;
+            long[] firstPoll = new long[waits];
+            int[] scheduled = new int[waits];
+            long storm = System.nanoTime();
+            List<CompletableFuture<Run>> resumed = new ArrayList<>();
+            for (int i = 0; i < waits; i++) {
+                int n = i;
+                resumed.add(client.waitForAsync(job, triggers.get(i).get().id(), RunStatus.RUNNING, null,
+                        WaitOptions.defaults(), new RunListener() {
+                            @Override
+                            public void onPollScheduled(JobRef j, String runId, Duration next) {
+                                if (++scheduled[n] == 2) { // the first was queued at the start, this after its answer
+                                    firstPoll[n] = System.nanoTime();
+                                }
+                            }
+                        }));
             }
+            while (Arrays.stream(firstPoll).anyMatch(t -> t == 0) && System.nanoTime() - storm < 120e9) {
+                Thread.sleep(100);
+            }
+            double allPolled = (Arrays.stream(firstPoll).max().orElse(storm) - storm) / 1e9;
+            resumed.forEach(w -> w.cancel(true));
+            return String.format(Locale.ROOT, "resume storm, real time: %d runs triggered in %.1f s, then %d waits"
+                    + " resumed at once under a budget of %d/s: the server's peak was %d requests in any 1 s;"
+                    + " every wait had polled once after %.1f s", waits, triggerSeconds, waits, budget,
+                    ish.traffic().path("peakInAnySecond").asLong(), allPolled);
         }
-        return n;
     }
 }

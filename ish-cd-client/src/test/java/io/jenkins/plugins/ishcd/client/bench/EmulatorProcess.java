@@ -1,0 +1,109 @@
+package io.jenkins.plugins.ishcd.client.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emulator jar in a JVM of its own, so that a benchmark measures the client's process alone:
+ * started with a job of the given length, read through its loopback control endpoint.
+ */
+final class EmulatorProcess implements AutoCloseable {
+    static final String PROJECT = "bench";
+    static final String JOB = "job";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CONTROL = HttpClient.newHttpClient();
+
+    private final Process process;
+    final String baseUrl;
+    final String token;
+    private final String control;
+
+    /**
+     * @param queuedSeconds how long each run is queued
+     * @param runningSeconds how long it then runs
+     * @param idleTimeoutSeconds close keep-alive connections idle this long, or 0 to keep them
+     */
+    EmulatorProcess(double queuedSeconds, double runningSeconds, double idleTimeoutSeconds) throws IOException {
+        Path jar = Path.of(System.getProperty("bench.emulator", "../ish-cd-emulator/target/ish-cd-emulator.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No emulator jar at " + jar.toAbsolutePath() + ": run ./mvnw -DskipJenkinsPlugin"
+                    + " -pl ish-cd-emulator package -DskipTests first, or give -Dbench.emulator=PATH.");
+        }
+        Path tokenFile = Files.createTempFile("bench-token", ".txt");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx4g", "-jar", jar.toString(), "--port", "0", "--threads", "16", "--journal-limit", "1000",
+                "--token-file", tokenFile.toString(),
+                "--job", PROJECT + "/" + JOB + ":" + queuedSeconds + ":" + runningSeconds));
+        if (idleTimeoutSeconds > 0) {
+            command.addAll(List.of("--idle-timeout", Double.toString(idleTimeoutSeconds)));
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String base = null;
+        String controlUrl = null;
+        for (String line = out.readLine(); line != null && (base == null || controlUrl == null); line = out.readLine()) {
+            base = line.startsWith("Base URL: ") ? line.substring(10).trim() : base;
+            controlUrl = line.startsWith("Control: ") ? line.substring(9).trim() : controlUrl;
+        }
+        if (base == null || controlUrl == null) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The emulator did not start: " + command);
+        }
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "bench-emulator-output");
+        drain.setDaemon(true);
+        drain.start();
+        baseUrl = base;
+        control = controlUrl;
+        token = Files.readString(tokenFile).trim();
+        Files.delete(tokenFile);
+    }
+
+    /** @return the emulator's traffic figures: requests, peakInAnySecond, peakInFlight, closedIdle, ... */
+    JsonNode traffic() throws IOException, InterruptedException {
+        return get("/traffic");
+    }
+
+    /** @return how many requests of {@code method} the emulator received, exactly */
+    long count(String method) throws IOException, InterruptedException {
+        return get("/journal?method=" + method + "&limit=0").path("total").asLong();
+    }
+
+    /** @return when each run ended (or will), by run id */
+    Map<String, Instant> finishes() throws IOException, InterruptedException {
+        Map<String, Instant> result = new HashMap<>();
+        for (JsonNode run : get("/runs")) {
+            result.put(run.path("id").asText(), Instant.parse(run.path("finishes").asText()));
+        }
+        return result;
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = CONTROL.send(HttpRequest.newBuilder(URI.create(control + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
