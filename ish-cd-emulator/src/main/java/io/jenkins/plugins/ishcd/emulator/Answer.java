@@ -17,6 +17,9 @@ record Answer(int status, String contentType, byte[] body, Map<String, String> h
 
     static final String JSON = "application/json";
 
+    /** Closes the connection without any answer, as a fault asked. */
+    static final Answer DROP = new Answer(RecordedRequest.NO_ANSWER, JSON, new byte[0], Map.of());
+
     static Answer json(int status, JsonNode node) {
         return new Answer(status, JSON, ApiJson.bytes(node), Map.of());
     }
@@ -26,8 +29,11 @@ record Answer(int status, String contentType, byte[] body, Map<String, String> h
         return new Answer(status, JSON, ApiJson.message(message), Map.of());
     }
 
-    /** @return the answer an injected fault gives: HTML for 5xx, JSON otherwise */
+    /** @return the answer an injected fault gives: HTML for 5xx, JSON otherwise, {@link #DROP} for a drop */
     static Answer fault(Fault fault) {
+        if (fault.kind() == Fault.Kind.DROP) {
+            return DROP;
+        }
         if (fault.kind() == Fault.Kind.RATE_LIMIT) {
             Duration retryAfter = fault.retryAfter();
             Map<String, String> headers = retryAfter == null ? Map.of()
@@ -38,6 +44,11 @@ record Answer(int status, String contentType, byte[] body, Map<String, String> h
             return new Answer(fault.status(), "text/html", ErrorPages.html(fault.status()).getBytes(StandardCharsets.UTF_8), Map.of());
         }
         return error(fault.status(), ErrorPages.reason(fault.status()));
+    }
+
+    /** @return whether this is {@link #DROP} */
+    boolean isDrop() {
+        return status == RecordedRequest.NO_ANSWER;
     }
 
     Answer withHeader(String name, String value) {

@@ -1,87 +1,60 @@
 package io.jenkins.plugins.ishcd.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.TreeMap;
 
 /**
- * The HTTP side of the emulator: records each request, applies faults, checks the token, routes and writes
- * the answer. Order of checks: route (404), method (405), faults, token (401/403), then the resource.
+ * The API part of the emulator ({@code /v1/...}): records each request, applies faults, checks the token,
+ * routes and decides the answer. Order of checks: a refusal of the connection layer (413, 400), path encoding
+ * (400), route (404), method (405), faults, token (401/403), then the resource. Every answer is JSON except
+ * the HTML a 5xx fault asks for, as a gateway would send it.
  */
-final class ApiHandler implements HttpHandler {
+final class ApiHandler {
     /** The largest request body read; a trigger body is a few hundred bytes. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-
-    private static final Logger LOGGER = Logger.getLogger(ApiHandler.class.getName());
+    /** Headers whose values are credentials: only their scheme, if any, is journalled. */
+    private static final List<String> SECRET_HEADERS = List.of("Authorization", "Proxy-Authorization", "Cookie", "X-CSRF-Token");
 
     private final Catalog catalog;
     private final ApiResources resources;
     private final TokenService tokens;
     private final RequestJournal journal;
     private final Faults global;
-    private final Clock clock;
     private final int authFailureStatus;
 
     ApiHandler(Catalog catalog, ApiResources resources, TokenService tokens, RequestJournal journal, Faults global,
-            Clock clock, int authFailureStatus) {
+            int authFailureStatus) {
         this.catalog = catalog;
         this.resources = resources;
         this.tokens = tokens;
         this.journal = journal;
         this.global = global;
-        this.clock = clock;
         this.authFailureStatus = authFailureStatus;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
-        try {
-            serve(exchange);
-        } catch (IOException | RuntimeException e) {
-            // The client went away or a fault closed the connection on purpose: nothing left to answer.
-            LOGGER.log(Level.FINE, "Exchange ended early", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            exchange.close();
+    /** @return the answer, already journalled; {@link Answer#DROP} when a fault drops the connection */
+    Answer answer(IncomingRequest request) throws InterruptedException {
+        if (request.refusal() != null) {
+            return record(request, null, request.refusal());
         }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            // Bounded: the emulator may listen beyond loopback (--bind), and a body is never this large.
-            send(exchange, new byte[0], null, Answer.error(413, "The request body is larger than 1 MiB"));
-            return;
-        }
-        Optional<Route> route = Route.parse(exchange.getRequestURI().getRawPath());
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String method = request.method().toUpperCase(Locale.ROOT);
+        String rawPath = request.rawPath();
+        Optional<Route> route = Route.parse(rawPath);
         if (route.isEmpty()) {
-            send(exchange, body, null, Answer.error(404, "No such resource: " + exchange.getRequestURI().getRawPath()));
-            return;
+            return record(request, null, Route.isMalformed(rawPath)
+                    ? Answer.error(400, "The path " + rawPath + " is not valid percent-encoding: write '%' as %25")
+                    : Answer.error(404, "No such resource: " + rawPath));
         }
         if (!route.get().kind().methods().contains(method)) {
-            send(exchange, body, null, Answer.error(405, "Method " + method + " is not allowed here")
+            return record(request, null, Answer.error(405, "Method " + method + " is not allowed here")
                     .withHeader("Allow", String.join(", ", route.get().kind().methods())));
-            return;
         }
         List<Faults> scopes = scopes(route.get());
         Duration latency = scopes.stream().map(Faults::latency).max(Duration::compareTo).orElse(Duration.ZERO);
@@ -90,24 +63,19 @@ final class ApiHandler implements HttpHandler {
         }
         Fault before = take(scopes, method, Fault.Phase.BEFORE);
         if (before != null) {
-            sendFault(exchange, body, null, before);
-            return;
+            return record(request, null, Answer.fault(before));
         }
+        String authorization = request.header("Authorization");
         Optional<String> tokenName = tokens.authenticate(authorization);
         if (tokenName.isEmpty()) {
             Answer refused = Answer.error(authFailureStatus, authorization == null
                     ? "Access denied: no API token in the Authorization header"
                     : "Access denied: the API token is not valid");
-            send(exchange, body, null, authFailureStatus == 401 ? refused.withHeader("WWW-Authenticate", "Bearer") : refused);
-            return;
+            return record(request, null, authFailureStatus == 401 ? refused.withHeader("WWW-Authenticate", "Bearer") : refused);
         }
-        Answer answer = resources.answer(route.get(), method, body);
+        Answer answer = resources.answer(route.get(), method, request.body(), request.rawQuery());
         Fault after = take(scopes, method, Fault.Phase.AFTER);
-        if (after != null) {
-            sendFault(exchange, body, tokenName.get(), after);
-            return;
-        }
-        send(exchange, body, tokenName.get(), answer);
+        return record(request, tokenName.get(), after != null ? Answer.fault(after) : answer);
     }
 
     /** The fault scopes a request falls in, most specific first: run, job, global. */
@@ -136,36 +104,15 @@ final class ApiHandler implements HttpHandler {
         return null;
     }
 
-    private void sendFault(HttpExchange exchange, byte[] body, String tokenName, Fault fault) throws IOException {
-        if (fault.kind() == Fault.Kind.DROP) {
-            record(exchange, body, tokenName, RecordedRequest.NO_ANSWER);
-            // Closing before any response header was sent makes the JDK server close the socket: the
-            // client sees the connection end without an answer.
-            throw new IOException("Dropping the connection as a fault asked");
-        }
-        send(exchange, body, tokenName, Answer.fault(fault));
-    }
-
-    private void send(HttpExchange exchange, byte[] body, String tokenName, Answer answer) throws IOException {
-        record(exchange, body, tokenName, answer.status());
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType() + "; charset=utf-8");
-        answer.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer.body());
-        }
-    }
-
-    private void record(HttpExchange exchange, byte[] body, String tokenName, int status) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values));
-        for (String secret : new String[] {"Authorization", "Proxy-authorization", "Cookie"}) {
+    private Answer record(IncomingRequest request, String tokenName, Answer answer) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        for (String secret : SECRET_HEADERS) {
             headers.computeIfPresent(secret, (name, values) -> values.stream().map(ApiHandler::redact).toList());
         }
-        String query = exchange.getRequestURI().getRawQuery();
-        journal.record(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                query == null ? "" : query, new String(body, StandardCharsets.UTF_8), headers, tokenName, status,
-                clock.instant()));
+        journal.record(new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(),
+                new String(request.body(), StandardCharsets.UTF_8), headers, tokenName, answer.status(), request.received()));
+        return answer;
     }
 
     /** Keeps the scheme, so tests can check it, and never the credential. */

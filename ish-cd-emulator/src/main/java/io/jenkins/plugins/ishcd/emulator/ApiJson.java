@@ -18,14 +18,37 @@ final class ApiJson {
     private ApiJson() {
     }
 
-    /** @return {@code {"id": ..., "machine_name": ..., "label": ...}} */
+    /** The one account every token of the emulator belongs to. */
+    static final String ACCOUNT_NAME = "emulator";
+
+    /**
+     * @return {@code {"id": ..., "machine_name": ..., "name": ..., "label": ...}}: the seed's and this project's
+     *     client read {@code machine_name}, the official JavaScript client's docs and Hubot script {@code name}
+     */
     static ObjectNode project(ProjectSpec project) {
         return named(project.id(), project.machineName(), project.label());
     }
 
-    /** @return {@code {"id": ..., "machine_name": ..., "label": ...}} */
+    /**
+     * @return like {@link #project}, and {@code "dependencies": {"env": {"NAME": "required" or "optional"}}} when
+     *     the job declares variables (left out otherwise: the Hubot script would ask for a variable "undefined")
+     */
     static ObjectNode job(JobSpec job) {
-        return named(job.id(), job.machineName(), job.label());
+        ObjectNode node = named(job.id(), job.machineName(), job.label());
+        if (!job.envDependencies().isEmpty()) {
+            ObjectNode env = node.putObject("dependencies").putObject("env");
+            job.envDependencies().forEach(env::put);
+        }
+        return node;
+    }
+
+    /** @return {@code {"id": ..., "name": "emulator", "label": ...}}: the account of {@code GET /account} */
+    static ObjectNode account() {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", java.util.UUID.nameUUIDFromBytes(("account/" + ACCOUNT_NAME).getBytes(StandardCharsets.UTF_8)).toString());
+        node.put("name", ACCOUNT_NAME);
+        node.put("label", "Emulator account");
+        return node;
     }
 
     /**
@@ -107,6 +130,7 @@ final class ApiJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", id);
         node.put("machine_name", machineName);
+        node.put("name", machineName);
         node.put("label", label);
         return node;
     }

@@ -24,8 +24,14 @@ final class ApiResources {
         this.triggerStatus = triggerStatus;
     }
 
-    /** @param method an allowed method of the route's kind */
-    Answer answer(Route route, String method, byte[] body) {
+    /**
+     * @param method an allowed method of the route's kind
+     * @param rawQuery the query as sent, read by the runs lists (see {@link RunQuery})
+     */
+    Answer answer(Route route, String method, byte[] body, String rawQuery) {
+        if (route.kind() == Route.Kind.ACCOUNT) {
+            return Answer.json(200, ApiJson.account());
+        }
         if (route.kind() == Route.Kind.PROJECTS) {
             ArrayNode list = ApiJson.MAPPER.createArrayNode();
             catalog.projects().forEach(project -> list.add(ApiJson.project(project)));
@@ -43,7 +49,7 @@ final class ApiResources {
                 project.get().jobs().forEach(job -> jobs.add(ApiJson.job(job)));
                 return Answer.json(200, jobs);
             case PROJECT_RUNS:
-                return runList(catalog.runs(project.get()), true);
+                return runList(catalog.runs(project.get()), rawQuery, true);
             default:
                 break;
         }
@@ -55,7 +61,7 @@ final class ApiResources {
             return Answer.json(200, ApiJson.job(job.get().spec()));
         }
         if (route.kind() == Route.Kind.JOB_RUNS) {
-            return "POST".equals(method) ? trigger(job.get(), body) : runList(catalog.runs(job.get()), false);
+            return "POST".equals(method) ? trigger(job.get(), body) : runList(catalog.runs(job.get()), rawQuery, false);
         }
         Optional<EmulatedRun> run = catalog.run(route.run()).filter(r -> r.job() == job.get().spec());
         if (run.isEmpty()) {
@@ -71,24 +77,40 @@ final class ApiResources {
         } catch (IllegalArgumentException e) {
             return Answer.error(400, e.getMessage());
         }
-        // An unknown-status fault is fixed into the run at creation, so its life cycle stays predictable.
+        List<String> missing = job.spec().envDependencies().entrySet().stream()
+                .filter(d -> JobSpec.REQUIRED.equals(d.getValue()) && !env.containsKey(d.getKey())).map(Map.Entry::getKey).toList();
+        if (!missing.isEmpty()) {
+            // The API page does not say; refusing (no run created) is the strict reading, and what a user can act on.
+            return Answer.error(400, "Job '" + job.spec().machineName() + "' requires the env variable"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ": send {\"env\": {\""
+                    + missing.get(0) + "\": \"...\"}}");
+        }
+        // Faults that shape a run's life are fixed into it at creation, so its life cycle stays predictable.
         String paused = null;
         java.time.Duration pausedFor = java.time.Duration.ZERO;
+        Outcome outcome = null;
         for (Faults faults : List.of(job.faults(), global)) {
             if (paused == null && faults.unknownStatus() != null) {
                 paused = faults.unknownStatus();
                 pausedFor = faults.unknownStatusFor();
             }
+            outcome = outcome != null ? outcome : faults.takeOutcome();
         }
         EmulatedRun run = new EmulatedRun(UUID.randomUUID().toString(), job.project(), job.spec(), env,
-                clock.instant(), paused, pausedFor);
+                clock.instant(), paused, pausedFor, outcome != null ? outcome : job.spec().outcome());
         catalog.add(run);
         return Answer.json(triggerStatus, runJson(run, false));
     }
 
-    private Answer runList(List<EmulatedRun> runs, boolean withJob) {
+    private Answer runList(List<EmulatedRun> runs, String rawQuery, boolean withJob) {
+        RunQuery query;
+        try {
+            query = RunQuery.parse(rawQuery);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        }
         ArrayNode list = ApiJson.MAPPER.createArrayNode();
-        runs.forEach(run -> list.add(runJson(run, withJob)));
+        query.select(runs, clock.instant()).forEach(run -> list.add(runJson(run, withJob)));
         return Answer.json(200, list);
     }
 
@@ -101,7 +123,8 @@ final class ApiResources {
         int hugeLog = scopes.stream().mapToInt(Faults::hugeLogChars).max().orElse(0);
         ObjectNode node = ApiJson.run(run.stateAt(now), asStrings, hugeLog);
         if (withJob) {
-            node.putObject("job").put("id", run.job().id()).put("machine_name", run.job().machineName());
+            node.putObject("job").put("id", run.job().id()).put("machine_name", run.job().machineName())
+                    .put("name", run.job().machineName());
         }
         return node;
     }

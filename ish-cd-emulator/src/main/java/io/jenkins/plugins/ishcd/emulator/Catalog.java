@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /** The emulator's projects, jobs (each with its faults) and runs, found by machine name or ID. Thread-safe. */
@@ -21,7 +20,8 @@ final class Catalog {
     private final List<ProjectSpec> projects;
     private final Map<String, Job> jobsByKey = new HashMap<>();
     private final Map<String, EmulatedRun> runsById = new ConcurrentHashMap<>();
-    private final List<EmulatedRun> runsInOrder = new CopyOnWriteArrayList<>();
+    /** Guarded by itself: adding a run is O(1), reading copies. */
+    private final List<EmulatedRun> runsInOrder = new ArrayList<>();
 
     Catalog(List<ProjectSpec> projects) {
         this.projects = List.copyOf(projects);
@@ -58,7 +58,9 @@ final class Catalog {
 
     void add(EmulatedRun run) {
         runsById.put(run.id(), run);
-        runsInOrder.add(run);
+        synchronized (runsInOrder) {
+            runsInOrder.add(run);
+        }
     }
 
     Optional<EmulatedRun> run(String id) {
@@ -66,15 +68,25 @@ final class Catalog {
     }
 
     List<EmulatedRun> runs() {
-        return List.copyOf(runsInOrder);
+        synchronized (runsInOrder) {
+            return List.copyOf(runsInOrder);
+        }
     }
 
     List<EmulatedRun> runs(ProjectSpec project) {
-        return runsInOrder.stream().filter(run -> run.project() == project).collect(Collectors.toList());
+        return runs().stream().filter(run -> run.project() == project).collect(Collectors.toList());
     }
 
     List<EmulatedRun> runs(Job job) {
-        return runsInOrder.stream().filter(run -> run.job() == job.spec()).collect(Collectors.toList());
+        return runs().stream().filter(run -> run.job() == job.spec()).collect(Collectors.toList());
+    }
+
+    /** @return the faults of every job and of every run */
+    List<Faults> allFaults() {
+        List<Faults> all = new ArrayList<>();
+        jobsByKey.values().forEach(job -> all.add(job.faults()));
+        runs().forEach(run -> all.add(run.faults()));
+        return all;
     }
 
     // Machine names win over IDs, as a name is what users type; IDs are the fallback that never changes.

@@ -8,7 +8,8 @@ import java.util.Map;
  * A run created on the emulator. Its status is not stored but computed from the clock: the run is
  * {@code queued} for the job's queue time, then (with an unknown-status fault) reports that status for a
  * while, then is {@code running} for the job's running time, then {@code complete} or {@code error}.
- * The timings are fixed when the run is created, so a later change of faults does not rewrite its past.
+ * The timings and the outcome are fixed when the run is created, so a later change of faults does not
+ * rewrite its past.
  */
 public final class EmulatedRun {
 
@@ -21,11 +22,18 @@ public final class EmulatedRun {
     private final Instant started;
     private final Instant finished;
     private final String pausedStatus;
+    private final Outcome outcome;
     private final String log;
     private final Faults faults = new Faults();
 
     EmulatedRun(String id, ProjectSpec project, JobSpec job, Map<String, String> env, Instant created,
             String pausedStatus, Duration pausedFor) {
+        this(id, project, job, env, created, pausedStatus, pausedFor, job.outcome());
+    }
+
+    /** @param outcome how the run ends, which an {@link Faults#outcomeNext} fault may have chosen */
+    EmulatedRun(String id, ProjectSpec project, JobSpec job, Map<String, String> env, Instant created,
+            String pausedStatus, Duration pausedFor, Outcome outcome) {
         this.id = id;
         this.project = project;
         this.job = job;
@@ -35,6 +43,7 @@ public final class EmulatedRun {
         this.started = pausedStatus == null ? leftQueue : leftQueue.plus(pausedFor);
         this.finished = started.plus(job.runningFor());
         this.pausedStatus = pausedStatus;
+        this.outcome = outcome;
         this.log = LogTemplate.expand(job.log(), this.env);
     }
 
@@ -63,6 +72,11 @@ public final class EmulatedRun {
         return created;
     }
 
+    /** @return how the run ends (or ended) */
+    public Outcome outcome() {
+        return outcome;
+    }
+
     /** @return when the run finishes (or finished), on the emulator's clock */
     public Instant finishes() {
         return finished;
@@ -81,7 +95,7 @@ public final class EmulatedRun {
             long elapsed = Duration.between(started, now).getSeconds();
             return new RunState(id, "running", elapsed, createdSeconds, started.getEpochSecond(), null);
         }
-        return new RunState(id, job.outcome().status(), job.runningFor().getSeconds(), createdSeconds,
+        return new RunState(id, outcome.status(), job.runningFor().getSeconds(), createdSeconds,
                 finished.getEpochSecond(), log);
     }
 

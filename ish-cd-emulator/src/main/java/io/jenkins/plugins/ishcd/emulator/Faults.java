@@ -1,11 +1,7 @@
 package io.jenkins.plugins.ishcd.emulator;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 
 /**
  * Misbehaviour injected into the emulator's answers, globally ({@link IshCdEmulator#faults()}), for one
@@ -22,8 +18,7 @@ import java.util.Random;
 public final class Faults {
 
     private Duration latency = Duration.ZERO;
-    private final List<Counted> counted = new ArrayList<>();
-    private final List<Share> shares = new ArrayList<>();
+    private final FaultQueue queue = new FaultQueue();
     private boolean numbersAsStrings;
     private int hugeLogChars;
     private String unknownStatus;
@@ -74,7 +69,7 @@ public final class Faults {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("A share is between 0 and 1, not " + share);
         }
-        shares.add(new Share(normalize(method), share, new Fault(Fault.Kind.FAIL, errorStatus(status), null), new Random(seed)));
+        queue.addShare(normalize(method), share, new Fault(Fault.Kind.FAIL, errorStatus(status), null), seed);
         return this;
     }
 
@@ -124,11 +119,20 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code count} runs created in this scope (this job's, or any job's for the global faults) end
+     * with {@code outcome} whatever their job says, e.g. {@code outcomeNext(Outcome.ERROR, 1)}: "the next run
+     * fails". A run's outcome is fixed when it is created, so the faults of a run ignore this.
+     */
+    public synchronized Faults outcomeNext(Outcome outcome, int count) {
+        queue.addOutcome(Objects.requireNonNull(outcome, "outcome"), positive(count));
+        return this;
+    }
+
     /** Removes every fault of this scope. */
     public synchronized Faults clear() {
         latency = Duration.ZERO;
-        counted.clear();
-        shares.clear();
+        queue.clear();
         numbersAsStrings = false;
         hugeLogChars = 0;
         unknownStatus = null;
@@ -158,31 +162,24 @@ public final class Faults {
 
     /** Uses up and returns the fault for a request of {@code method} in {@code phase}, or {@code null}. */
     synchronized Fault take(String method, Fault.Phase phase) {
-        for (Iterator<Counted> it = counted.iterator(); it.hasNext(); ) {
-            Counted candidate = it.next();
-            if (candidate.phase == phase && candidate.matches(method)) {
-                if (--candidate.remaining == 0) {
-                    it.remove();
-                }
-                return candidate.fault;
-            }
-        }
-        if (phase == Fault.Phase.BEFORE) {
-            for (Share share : shares) {
-                if (share.matches(method) && share.random.nextDouble() < share.share) {
-                    return share.fault;
-                }
-            }
-        }
-        return null;
+        return queue.take(method, phase);
+    }
+
+    /** Uses up and returns the outcome the next run created in this scope must have, or {@code null}. */
+    synchronized Outcome takeOutcome() {
+        return queue.takeOutcome();
     }
 
     private synchronized Faults add(String method, int count, Fault fault, Fault.Phase phase) {
+        queue.add(normalize(method), positive(count), fault, phase);
+        return this;
+    }
+
+    private static int positive(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("A count is at least 1, not " + count);
         }
-        counted.add(new Counted(normalize(method), count, fault, phase));
-        return this;
+        return count;
     }
 
     private static int errorStatus(int status) {
@@ -194,29 +191,5 @@ public final class Faults {
 
     private static String normalize(String method) {
         return method == null ? null : method.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static final class Counted {
-        final String method;
-        int remaining;
-        final Fault fault;
-        final Fault.Phase phase;
-
-        Counted(String method, int remaining, Fault fault, Fault.Phase phase) {
-            this.method = method;
-            this.remaining = remaining;
-            this.fault = fault;
-            this.phase = phase;
-        }
-
-        boolean matches(String requestMethod) {
-            return method == null || method.equalsIgnoreCase(requestMethod);
-        }
-    }
-
-    private record Share(String method, double share, Fault fault, Random random) {
-        boolean matches(String requestMethod) {
-            return method == null || method.equalsIgnoreCase(requestMethod);
-        }
     }
 }

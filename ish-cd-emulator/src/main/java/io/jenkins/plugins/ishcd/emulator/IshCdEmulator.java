@@ -1,8 +1,5 @@
 package io.jenkins.plugins.ishcd.emulator;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
- * A local server that behaves like the Ish CD REST API ({@code /v1/projects/{project}/jobs/{job}/runs...}),
- * on the JDK's built-in HTTP server, for tests, demos and offline use.
+ * A local server that behaves like the Ish CD REST API ({@code /v1/projects/{project}/jobs/{job}/runs...},
+ * {@code /v1/account}), with a control endpoint beside it ({@code /emulator/...}, loopback only), for tests,
+ * demos, benchmarks and offline use.
  *
  * <pre>{@code
  * ManualClock clock = new ManualClock();
@@ -38,36 +36,28 @@ import javax.net.ssl.SSLContext;
  */
 public final class IshCdEmulator implements AutoCloseable {
 
-    private final HttpServer server;
+    private final EmulatorServer server;
     private final ThreadPoolExecutor executor;
     private final URI baseUrl;
     private final Clock clock;
     private final Catalog catalog;
     private final TokenService tokens;
-    private final RequestJournal journal = new RequestJournal();
+    private final RequestJournal journal;
+    private final Traffic traffic = new Traffic();
     private final Faults faults = new Faults();
     private final SelfSignedCertificate certificate;
 
     IshCdEmulator(IshCdEmulatorBuilder settings, List<ProjectSpec> projects) throws IOException {
         this.clock = settings.clock;
         this.catalog = new Catalog(projects);
-        this.tokens = new TokenService(clock);
+        this.tokens = new TokenService(clock, settings.stateDirectory == null ? null : TokenService.secretIn(settings.stateDirectory));
+        this.journal = new RequestJournal(settings.journalLimit);
         settings.faults.accept(faults);
         InetAddress bind = settings.bindAddress;
         // A wildcard bind still answers on loopback, which is the address clients on this machine should use.
         InetAddress host = bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bind;
-        // A large backlog, so that a burst of a thousand clients connecting at once is not refused.
-        InetSocketAddress address = new InetSocketAddress(bind, settings.port);
-        if (settings.https) {
-            Set<InetAddress> names = new LinkedHashSet<>(List.of(host, InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")));
-            this.certificate = SelfSignedCertificate.generate(names);
-            HttpsServer https = HttpsServer.create(address, 1024);
-            https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-            this.server = https;
-        } else {
-            this.certificate = null;
-            this.server = HttpServer.create(address, 1024);
-        }
+        Set<InetAddress> names = new LinkedHashSet<>(List.of(host, InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")));
+        this.certificate = settings.https ? SelfSignedCertificate.generate(names) : null;
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(settings.threads, settings.threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
@@ -76,12 +66,21 @@ public final class IshCdEmulator implements AutoCloseable {
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
-        ApiResources resources = new ApiResources(catalog, clock, faults, settings.triggerStatus);
-        server.createContext("/", new ApiHandler(catalog, resources, tokens, journal, faults, clock, settings.authFailureStatus));
-        server.setExecutor(executor);
-        server.start();
+        ApiHandler api = new ApiHandler(catalog, new ApiResources(catalog, clock, faults, settings.triggerStatus), tokens,
+                journal, faults, settings.authFailureStatus);
+        ControlHandler control = new ControlHandler(journal, traffic, catalog, faults, clock);
+        ConnectionHandler.Responder responder = request -> request.isControl() && request.refusal() == null
+                ? control.answer(request) : api.answer(request);
+        try {
+            this.server = new EmulatorServer(new InetSocketAddress(bind, settings.port),
+                    certificate == null ? null : certificate.serverContext(), settings.idleTimeout,
+                    () -> new ConnectionHandler(responder, executor, traffic, clock));
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
         String hostText = host.getHostAddress().contains(":") ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
-        this.baseUrl = URI.create((settings.https ? "https" : "http") + "://" + hostText + ":" + server.getAddress().getPort() + "/v1");
+        this.baseUrl = URI.create((settings.https ? "https" : "http") + "://" + hostText + ":" + port() + "/v1");
     }
 
     /** @return a builder with the defaults described on {@link IshCdEmulatorBuilder} */
@@ -96,7 +95,15 @@ public final class IshCdEmulator implements AutoCloseable {
 
     /** @return the port the server listens on */
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
+    }
+
+    /**
+     * @return the control endpoint, e.g. {@code http://127.0.0.1:40123/emulator}: the journal, the traffic, the
+     *     runs and the faults over HTTP, for this machine only (see the module's README)
+     */
+    public URI controlUrl() {
+        return baseUrl.resolve(ControlHandler.PREFIX);
     }
 
     /**
@@ -114,9 +121,19 @@ public final class IshCdEmulator implements AutoCloseable {
         tokens.revoke(token);
     }
 
-    /** @return every request received, with the token values removed */
+    /** @return the requests received by the API, with the token values removed; see {@link RequestJournal} for what is kept */
     public RequestJournal journal() {
         return journal;
+    }
+
+    /** @return requests per second and in flight, and their peaks, as the server saw them */
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    /** @return whether this token, e.g. one kept from an earlier start with the same state folder, is accepted */
+    boolean acceptsToken(String token) {
+        return tokens.accepts(token);
     }
 
     /** @return the faults that apply to every request */
@@ -202,7 +219,7 @@ public final class IshCdEmulator implements AutoCloseable {
     /** Stops the server at once; requests in progress are cut off. */
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         executor.shutdownNow();
     }
 

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Configures and starts an {@link IshCdEmulator}. Obtained from {@link IshCdEmulator#builder()}. Defaults:
- * loopback, a free port, plain HTTP, the system clock, 403 for a refused token, 201 for a created run.
+ * loopback, a free port, plain HTTP, the system clock, 403 for a refused token, 201 for a created run,
+ * 200 request threads, keep-alive connections never closed for idleness, the last
+ * {@value RequestJournal#DEFAULT_LIMIT} requests journalled in full, a new token signing key at each start.
  */
 public final class IshCdEmulatorBuilder {
 
@@ -29,6 +32,9 @@ public final class IshCdEmulatorBuilder {
     int authFailureStatus = 403;
     int triggerStatus = 201;
     int threads = 200;
+    Duration idleTimeout;
+    int journalLimit = RequestJournal.DEFAULT_LIMIT;
+    Path stateDirectory;
     final List<ProjectSpec.Builder> projects = new ArrayList<>();
     Consumer<Faults> faults = f -> { };
 
@@ -90,6 +96,46 @@ public final class IshCdEmulatorBuilder {
     }
 
     /**
+     * Closes a keep-alive connection that has been idle this long: no request pending, nothing read or written,
+     * as servers and load balancers do (nginx's {@code keepalive_timeout}, 75 s by default). A client that sends
+     * a request on such a connection at the wrong moment finds it closed. A request in progress is never cut
+     * off, however long it takes. {@link IshCdEmulator#traffic()} counts the connections closed so.
+     *
+     * @param value the idle time, at least 1 ms; {@code null} (the default) never closes idle connections
+     */
+    public IshCdEmulatorBuilder idleTimeout(Duration value) {
+        if (value != null && value.toMillis() < 1) {
+            throw new IllegalArgumentException("An idle timeout is at least 1 ms, not " + value);
+        }
+        this.idleTimeout = value;
+        return this;
+    }
+
+    /**
+     * @param count how many of the most recent requests {@link IshCdEmulator#journal()} keeps in full (default
+     *     {@value RequestJournal#DEFAULT_LIMIT}; 0 for none); its counts stay exact over all requests
+     */
+    public IshCdEmulatorBuilder journalLimit(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("A journal limit is 0 or more, not " + count);
+        }
+        this.journalLimit = count;
+        return this;
+    }
+
+    /**
+     * Keeps the token signing key in {@code dir/token-secret} (made on first start, readable by its owner only),
+     * so that the tokens issued by one start are still accepted by the next: a pipeline's or a Jenkins
+     * credential's token survives a restart of the emulator. Without it, every start makes a new key.
+     *
+     * @param dir a folder of this emulator's own; created when missing
+     */
+    public IshCdEmulatorBuilder stateDirectory(Path dir) {
+        this.stateDirectory = Objects.requireNonNull(dir, "dir");
+        return this;
+    }
+
+    /**
      * Adds a project.
      *
      * @param machineName e.g. {@code my-corp}
@@ -103,8 +149,12 @@ public final class IshCdEmulatorBuilder {
     }
 
     /**
-     * Adds the projects of a YAML or JSON file:
+     * Adds the projects of a YAML or JSON file, and applies its settings ({@code threads},
+     * {@code idle_timeout_seconds}, {@code journal_limit}; a later call of their method wins):
      * <pre>
+     * threads: 8                         # optional: request threads
+     * idle_timeout_seconds: 5            # optional: see idleTimeout; decimals allowed
+     * journal_limit: 1000                # optional: see journalLimit
      * projects:
      *   - machine_name: my-corp          # required; id (default derived from the name) and label optional
      *     jobs:
@@ -113,13 +163,15 @@ public final class IshCdEmulatorBuilder {
      *         running_seconds: 5         # default 2
      *         outcome: complete          # complete (default) or error
      *         log: "deploying ${BRANCH}\n"   # optional; ${VAR} is filled from the run's env
+     *         dependencies:              # optional: the variables the job declares
+     *           env: {BRANCH: required, TAG: optional}
      * </pre>
      *
      * @throws IllegalArgumentException naming the file and the problem, e.g. an unknown key
      */
     public IshCdEmulatorBuilder config(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            projects.addAll(EmulatorConfig.read(in, file.toString()));
+            apply(EmulatorConfig.read(in, file.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -129,11 +181,24 @@ public final class IshCdEmulatorBuilder {
     /** Adds the projects of a YAML or JSON resource, e.g. from a test's class path. */
     public IshCdEmulatorBuilder config(URL resource) {
         try (InputStream in = resource.openStream()) {
-            projects.addAll(EmulatorConfig.read(in, resource.toString()));
+            apply(EmulatorConfig.read(in, resource.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }
         return this;
+    }
+
+    private void apply(EmulatorConfig config) {
+        projects.addAll(config.projects());
+        if (config.threads() != null) {
+            threads(config.threads());
+        }
+        if (config.idleTimeout() != null) {
+            idleTimeout(config.idleTimeout());
+        }
+        if (config.journalLimit() != null) {
+            journalLimit(config.journalLimit());
+        }
     }
 
     /**
@@ -154,7 +219,7 @@ public final class IshCdEmulatorBuilder {
      * Starts the server.
      *
      * @return the running emulator; close it to stop
-     * @throws UncheckedIOException when the port cannot be bound
+     * @throws UncheckedIOException when the port cannot be bound, or the state folder cannot be used
      * @throws IllegalArgumentException when two projects, or two jobs of a project, share a machine name or ID
      */
     public IshCdEmulator start() {

@@ -2,6 +2,8 @@ package io.jenkins.plugins.ishcd.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -19,6 +21,7 @@ public final class JobSpec {
     private final Duration runningFor;
     private final Outcome outcome;
     private final String log;
+    private final Map<String, String> envDependencies;
     private final Consumer<Faults> faults;
 
     private JobSpec(Builder builder) {
@@ -29,6 +32,7 @@ public final class JobSpec {
         this.runningFor = builder.runningFor;
         this.outcome = builder.outcome;
         this.log = builder.log;
+        this.envDependencies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.envDependencies));
         this.faults = builder.faults;
     }
 
@@ -67,9 +71,23 @@ public final class JobSpec {
         return log;
     }
 
+    /**
+     * @return the variables the job declares, in order: name to {@link #REQUIRED} or {@link #OPTIONAL}, as the
+     *     API's {@code dependencies.env} shows them; a trigger without a required one is refused with 400
+     */
+    public Map<String, String> envDependencies() {
+        return envDependencies;
+    }
+
     Consumer<Faults> faults() {
         return faults;
     }
+
+    /** A variable a run cannot be triggered without. */
+    public static final String REQUIRED = "required";
+
+    /** A variable a run may be triggered without. */
+    public static final String OPTIONAL = "optional";
 
     /** Builds a {@link JobSpec}; every field but the machine name has a default. */
     public static final class Builder {
@@ -80,6 +98,7 @@ public final class JobSpec {
         private Duration runningFor = Duration.ofSeconds(2);
         private Outcome outcome = Outcome.COMPLETE;
         private String log;
+        private final Map<String, String> envDependencies = new LinkedHashMap<>();
         private Consumer<Faults> faults = f -> { };
 
         /**
@@ -126,6 +145,27 @@ public final class JobSpec {
         /** @param template the log a finished run reports; {@code ${VAR}} is replaced by env value VAR */
         public Builder log(String template) {
             this.log = template;
+            return this;
+        }
+
+        /** @param names variables the job requires: a trigger without one of them is refused with 400 */
+        public Builder requiredEnv(String... names) {
+            return dependencies(REQUIRED, names);
+        }
+
+        /** @param names variables the job uses when given (the Hubot script lets its user skip them) */
+        public Builder optionalEnv(String... names) {
+            return dependencies(OPTIONAL, names);
+        }
+
+        private Builder dependencies(String requirement, String... names) {
+            for (String name : names) {
+                if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new IllegalArgumentException("An env variable name is letters, digits and '_', not starting with a digit: '"
+                            + name + "'");
+                }
+                envDependencies.put(name, requirement);
+            }
             return this;
         }
 

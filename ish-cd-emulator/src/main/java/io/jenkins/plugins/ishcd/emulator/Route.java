@@ -20,6 +20,7 @@ record Route(Kind kind, String project, String job, String run) {
 
     /** The API's resources and the methods each allows. */
     enum Kind {
+        ACCOUNT("GET"),
         PROJECTS("GET"),
         PROJECT("GET"),
         JOBS("GET"),
@@ -44,6 +45,9 @@ record Route(Kind kind, String project, String job, String run) {
      * @return the route, or empty when the path names no resource of the API (or is not valid percent-encoding)
      */
     static Optional<Route> parse(String rawPath) {
+        if ("/v1/account".equals(rawPath)) {
+            return Optional.of(new Route(Kind.ACCOUNT, null, null, null));
+        }
         if (rawPath == null || !rawPath.startsWith("/v1/projects")) {
             return Optional.empty();
         }
@@ -78,6 +82,16 @@ record Route(Kind kind, String project, String job, String run) {
             default:
                 return Optional.empty();
         }
+    }
+
+    /** @return whether some segment of the path is not valid percent-encoded UTF-8, e.g. {@code /v1/projects/100%} */
+    static boolean isMalformed(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            if (decode(segment) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Percent-decodes one path segment as UTF-8; unlike form decoding, '+' stays '+'. Null when malformed. */

@@ -104,27 +104,28 @@ class ApiResourcesTest {
     }
 
     @Test
-    void readEndpointsListProjectsAndJobsWithIdMachineNameAndLabel() {
+    void readEndpointsListProjectsAndJobsWithIdMachineNameNameAndLabel() {
         JsonNode projects = TestHttp.json(http.get("/projects", token));
         assertThat(projects).hasSize(2);
-        assertThat(projects.get(0).toString()).isEqualTo("{\"id\":\"p-42\",\"machine_name\":\"my-corp\",\"label\":\"My Corp\"}");
+        // machine_name for the seed and this project's client, name for the official JavaScript client and Hubot.
+        assertThat(projects.get(0).toString()).isEqualTo("{\"id\":\"p-42\",\"machine_name\":\"my-corp\",\"name\":\"my-corp\",\"label\":\"My Corp\"}");
 
         assertThat(TestHttp.json(http.get("/projects/p-42", token)).get("machine_name").asText()).isEqualTo("my-corp");
         JsonNode jobs = TestHttp.json(http.get("/projects/my-corp/jobs", token));
         assertThat(jobs).hasSize(2);
-        assertThat(jobs.get(0).toString()).isEqualTo("{\"id\":\"j-7\",\"machine_name\":\"deploy\",\"label\":\"Deploy\"}");
+        assertThat(jobs.get(0).toString()).isEqualTo("{\"id\":\"j-7\",\"machine_name\":\"deploy\",\"name\":\"deploy\",\"label\":\"Deploy\"}");
         assertThat(TestHttp.json(http.get("/projects/my-corp/jobs/j-7", token)).get("label").asText()).isEqualTo("Deploy");
     }
 
     @Test
-    void projectRunsCarryTheirJobAndJobRunsListOnlyThatJob() {
+    void projectRunsCarryTheirJobNewestFirstAndJobRunsListOnlyThatJob() {
         http.post("/projects/my-corp/jobs/deploy/runs", token, null);
         http.post("/projects/my-corp/jobs/backup/runs", token, null);
 
         JsonNode projectRuns = TestHttp.json(http.get("/projects/my-corp/runs", token));
         assertThat(projectRuns).hasSize(2);
-        assertThat(projectRuns.get(0).get("job").toString()).isEqualTo("{\"id\":\"j-7\",\"machine_name\":\"deploy\"}");
-        assertThat(projectRuns.get(1).get("job").get("machine_name").asText()).isEqualTo("backup");
+        assertThat(projectRuns.get(0).get("job").get("machine_name").asText()).isEqualTo("backup");
+        assertThat(projectRuns.get(1).get("job").toString()).isEqualTo("{\"id\":\"j-7\",\"machine_name\":\"deploy\",\"name\":\"deploy\"}");
 
         JsonNode jobRuns = TestHttp.json(http.get("/projects/my-corp/jobs/backup/runs", token));
         assertThat(jobRuns).hasSize(1);

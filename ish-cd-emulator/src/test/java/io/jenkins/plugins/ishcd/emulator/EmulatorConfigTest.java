@@ -70,7 +70,7 @@ class EmulatorConfigTest {
     @Test
     void builtInDemoHasTheThreeDemoJobs() throws IOException {
         try (var in = IshCdEmulatorBuilder.class.getResourceAsStream(IshCdEmulatorBuilder.DEMO_RESOURCE)) {
-            ProjectSpec demo = EmulatorConfig.read(in, "demo").get(0).build();
+            ProjectSpec demo = EmulatorConfig.read(in, "demo").projects().get(0).build();
 
             assertThat(demo.machineName()).isEqualTo("my-corp");
             assertThat(demo.jobs()).extracting(JobSpec::machineName).containsExactly("deploy", "cache-clear", "backup");
@@ -81,6 +81,6 @@ class EmulatorConfigTest {
 
     private static List<ProjectSpec> read(String content) throws IOException {
         return EmulatorConfig.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), "test.yaml")
-                .stream().map(ProjectSpec.Builder::build).toList();
+                .projects().stream().map(ProjectSpec.Builder::build).toList();
     }
 }

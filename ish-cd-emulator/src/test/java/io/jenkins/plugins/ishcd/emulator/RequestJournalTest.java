@@ -39,6 +39,35 @@ class RequestJournalTest {
     }
 
     @Test
+    void keepsTheLastRequestsInFullAndCountsAllOfThem() {
+        RequestJournal bounded = new RequestJournal(100);
+        for (int i = 0; i < 200_000; i++) {
+            bounded.record(request(i % 4 == 0 ? "POST" : "GET", "/v1/projects/p/jobs/j/runs" + (i % 4 == 0 ? "" : "/" + i % 1000)));
+        }
+
+        assertThat(bounded.requests()).hasSize(100);
+        assertThat(bounded.last().path()).isEqualTo("/v1/projects/p/jobs/j/runs/999");
+        assertThat(bounded.count("POST", "/v1/projects/p/jobs/j/runs")).isEqualTo(50_000);
+        assertThat(bounded.count("GET", "/v1/projects/p/jobs/j/runs/")).isEqualTo(150_000);
+        assertThat(bounded.count("GET", ".*/runs/99")).isEqualTo(200);
+        assertThat(bounded.size()).isEqualTo(200_000);
+        assertThat(bounded.requests("POST", "/v1/")).hasSize(25);
+        assertThat(bounded.limit()).isEqualTo(100);
+    }
+
+    @Test
+    void aLimitOfZeroKeepsOnlyTheCounts() {
+        RequestJournal counting = new RequestJournal(0);
+        counting.record(request("GET", "/a"));
+
+        assertThat(counting.requests()).isEmpty();
+        assertThat(counting.last()).isNull();
+        assertThat(counting.count("GET", "/a")).isEqualTo(1);
+        counting.clear();
+        assertThat(counting.count(null, "")).isZero();
+    }
+
+    @Test
     void recordedHeadersAreFoundInAnyCase() {
         RecordedRequest request = new RecordedRequest("GET", "/x", "", "", Map.of("Content-type", List.of("application/json")),
                 null, 200, Instant.EPOCH);

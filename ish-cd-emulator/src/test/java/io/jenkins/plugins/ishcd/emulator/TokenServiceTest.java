@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
 
-    private final TokenService tokens = new TokenService(Clock.systemUTC());
+    private final TokenService tokens = new TokenService(Clock.systemUTC(), null);
 
     @Test
     void issuedTokenAuthenticatesAsItsName() {
@@ -28,7 +28,7 @@ class TokenServiceTest {
 
     @Test
     void missingMalformedAndForeignTokensDoNotAuthenticate() {
-        String foreign = new TokenService(Clock.systemUTC()).issue("elsewhere");
+        String foreign = new TokenService(Clock.systemUTC(), null).issue("elsewhere");
         String token = tokens.issue("here");
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
