@@ -112,6 +112,35 @@ class ApiHandlerTest {
     }
 
     @Test
+    void aPathThatIsNotValidPercentEncodingIsAJson400AndJournalled() throws Exception {
+        try (RawHttp raw = new RawHttp(emulator.port())) {
+            // The official JavaScript client does not percent-encode identifiers: a '%' arrives as it is.
+            RawHttp.Response response = raw.exchange("", "GET /v1/projects/100%/jobs HTTP/1.1", "Host: x", "Authorization: Bearer " + token);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/json");
+            assertThat(TestHttp.json(response.body()).get("message").asText()).isEqualTo(
+                    "The path /v1/projects/100%/jobs is not valid percent-encoding: write '%' as %25");
+            assertThat(raw.exchange("", "GET /v1/projects/my-corp HTTP/1.1", "Host: x", "Authorization: Bearer " + token).status())
+                    .as("the connection goes on").isEqualTo(200);
+        }
+        assertThat(emulator.journal().requests()).extracting(RecordedRequest::toString)
+                .containsExactly("GET /v1/projects/100%/jobs -> 400", "GET /v1/projects/my-corp -> 200");
+    }
+
+    @Test
+    void aRequestThatIsNotHttpIsAJson400AndJournalled() throws Exception {
+        try (RawHttp raw = new RawHttp(emulator.port())) {
+            RawHttp.Response response = raw.exchange("", "GET /v1/projects HTTP/1.1", "Host: x", "Bad header line without a colon");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(TestHttp.json(response.body()).get("message").asText()).startsWith("The request is not valid HTTP/1.1");
+            assertThat(response.header("Connection")).isEqualTo("close");
+        }
+        assertThat(emulator.journal().last().status()).isEqualTo(400);
+    }
+
+    @Test
     void rawPathIsJournaledAsSent() {
         http.get("/projects/my%20corp", token);
 

@@ -22,7 +22,8 @@ class ApiResourcesTest {
                 .project("my-corp", p -> p.id("p-42").label("My Corp")
                         .job("deploy", j -> j.id("j-7").label("Deploy").queuedFor(Duration.ofSeconds(5))
                                 .runningFor(Duration.ofSeconds(26)).log("deploying ${BRANCH}\n"))
-                        .job("backup", j -> j.outcome(Outcome.ERROR).queuedFor(Duration.ZERO).runningFor(Duration.ofSeconds(3)).log("failed\n")))
+                        .job("backup", j -> j.outcome(Outcome.ERROR).queuedFor(Duration.ZERO).runningFor(Duration.ofSeconds(3)).log("failed\n"))
+                        .job("release", j -> j.requiredEnv("TAG", "TARGET").optionalEnv("NOTES")))
                 .project("my corp/eu", p -> p.job("a+b", j -> { }))
                 .start();
         http = new TestHttp(emulator);
@@ -112,7 +113,7 @@ class ApiResourcesTest {
 
         assertThat(TestHttp.json(http.get("/projects/p-42", token)).get("machine_name").asText()).isEqualTo("my-corp");
         JsonNode jobs = TestHttp.json(http.get("/projects/my-corp/jobs", token));
-        assertThat(jobs).hasSize(2);
+        assertThat(jobs).hasSize(3);
         assertThat(jobs.get(0).toString()).isEqualTo("{\"id\":\"j-7\",\"machine_name\":\"deploy\",\"name\":\"deploy\",\"label\":\"Deploy\"}");
         assertThat(TestHttp.json(http.get("/projects/my-corp/jobs/j-7", token)).get("label").asText()).isEqualTo("Deploy");
     }
@@ -170,6 +171,62 @@ class ApiResourcesTest {
         try (IshCdEmulator ok = IshCdEmulator.builder().triggerStatus(200).project("p", p -> p.job("j", j -> { })).start()) {
             assertThat(new TestHttp(ok).post("/projects/p/jobs/j/runs", ok.issueToken("t"), null).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void accountIsTheOneEveryTokenBelongsTo() {
+        JsonNode account = TestHttp.json(http.get("/account", token));
+
+        // The Hubot script's "token verify" accepts a token when its account has an id.
+        assertThat(account.get("id").asText()).isNotBlank();
+        assertThat(account.get("name").asText()).isEqualTo("emulator");
+        assertThat(http.get("/account", "not-a-token").statusCode()).isEqualTo(403);
+        assertThat(http.post("/account", token, "{}").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void jobsShowTheirEnvDependenciesAndARequiredOneMustBeSent() {
+        JsonNode release = TestHttp.json(http.get("/projects/my-corp/jobs/release", token));
+        assertThat(release.get("dependencies").toString()).isEqualTo("{\"env\":{\"TAG\":\"required\",\"TARGET\":\"required\",\"NOTES\":\"optional\"}}");
+        assertThat(TestHttp.json(http.get("/projects/my-corp/jobs/deploy", token)).has("dependencies"))
+                .as("left out when none are declared: the Hubot script would ask for 'undefined'").isFalse();
+
+        HttpResponse<String> missing = http.post("/projects/my-corp/jobs/release/runs", token, "{\"env\": {\"TARGET\": \"prod\"}}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(missing).get("message").asText()).isEqualTo(
+                "Job 'release' requires the env variable TAG: send {\"env\": {\"TAG\": \"...\"}}");
+        assertThat(TestHttp.json(http.post("/projects/my-corp/jobs/release/runs", token, "{}")).get("message").asText())
+                .contains("variables TAG, TARGET");
+        assertThat(emulator.runs()).isEmpty();
+        assertThat(http.post("/projects/my-corp/jobs/release/runs", token, "{\"env\": {\"TAG\": \"v1\", \"TARGET\": \"\"}}")
+                .statusCode()).as("present, even empty, is enough; NOTES is optional").isEqualTo(201);
+    }
+
+    @Test
+    void runsListsHonourTheQueryTheOfficialClientSends() {
+        String first = TestHttp.json(http.post("/projects/my-corp/jobs/backup/runs", token, null)).get("id").asText();
+        String second = TestHttp.json(http.post("/projects/my-corp/jobs/backup/runs", token, null)).get("id").asText();
+        String deploy = TestHttp.json(http.post("/projects/my-corp/jobs/deploy/runs", token, null)).get("id").asText();
+        clock.advanceSeconds(3); // both backups have ended in error, the deploy is still queued
+
+        assertThat(ids("/projects/my-corp/runs")).containsExactly(deploy, second, first);
+        assertThat(ids("/projects/my-corp/runs?limit=1&status=error")).containsExactly(second);
+        assertThat(ids("/projects/my-corp/runs?status=queued,running")).containsExactly(deploy);
+        assertThat(ids("/projects/my-corp/runs?job=backup&offset=1")).containsExactly(first);
+        assertThat(ids("/projects/my-corp/runs?limit=1&page=2")).containsExactly(first);
+        assertThat(ids("/projects/my-corp/jobs/backup/runs?limit=1")).containsExactly(second);
+        assertThat(ids("/projects/my-corp/runs?sort=created&limit=5")).as("unknown parameters are ignored").hasSize(3);
+        HttpResponse<String> bad = http.get("/projects/my-corp/runs?limit=many", token);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(bad).get("message").asText()).isEqualTo("The query parameter 'limit' must be a whole number of 1 or more, not 'many'");
+    }
+
+    private java.util.List<String> ids(String path) {
+        HttpResponse<String> response = http.get(path, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        TestHttp.json(response).forEach(run -> ids.add(run.get("id").asText()));
+        return ids;
     }
 
     private static void assertNotFound(HttpResponse<String> response, String message) {

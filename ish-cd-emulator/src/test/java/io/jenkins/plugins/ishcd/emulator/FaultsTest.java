@@ -197,6 +197,22 @@ class FaultsTest {
     }
 
     @Test
+    void outcomeNextDecidesHowTheNextRunsEndInTheirScope() {
+        emulator.faults("my-corp", "deploy").outcomeNext(Outcome.ERROR, 1);
+        emulator.faults().outcomeNext(Outcome.ERROR, 1);
+        String jobScoped = createRun();
+        String globalScoped = createRun();
+        String normal = createRun();
+        clock.advanceSeconds(30);
+
+        assertThat(emulator.runState(jobScoped)).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("error"));
+        assertThat(emulator.runState(globalScoped)).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("error"));
+        assertThat(emulator.runState(normal)).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("complete"));
+        assertThat(emulator.run(jobScoped).orElseThrow().outcome()).isEqualTo(Outcome.ERROR);
+        assertThatThrownBy(() -> new Faults().outcomeNext(Outcome.ERROR, 0)).hasMessageContaining("at least 1");
+    }
+
+    @Test
     void faultsCanBeSwitchedWhileAClientWaits() {
         String id = createRun();
         String path = RUNS + "/" + id;

@@ -60,10 +60,14 @@ final class TestHttp {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String body) {
         try {
-            return MAPPER.readTree(response.body());
+            return MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new AssertionError("Not JSON: " + response.body(), e);
+            throw new AssertionError("Not JSON: " + body, e);
         }
     }
 }
