@@ -55,6 +55,29 @@ class EmulatorConfigTest {
     }
 
     @Test
+    void settingsAndEnvDependenciesAreRead() throws IOException {
+        EmulatorConfig config = EmulatorConfig.read(new ByteArrayInputStream("""
+                threads: 8
+                idle_timeout_seconds: 0.25
+                journal_limit: 0
+                projects:
+                  - machine_name: bench
+                    jobs:
+                      - machine_name: release
+                        dependencies:
+                          env: {TAG: required, NOTES: optional}
+                """.getBytes(StandardCharsets.UTF_8)), "bench.yaml");
+
+        assertThat(config.threads()).isEqualTo(8);
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.journalLimit()).isZero();
+        assertThat(config.projects().get(0).build().jobs().get(0).envDependencies())
+                .containsExactly(java.util.Map.entry("TAG", "required"), java.util.Map.entry("NOTES", "optional"));
+        assertThat(read("projects: []\n")).isEmpty();
+        assertThat(EmulatorConfig.read(new ByteArrayInputStream("projects: []".getBytes(StandardCharsets.UTF_8)), "x").threads()).isNull();
+    }
+
+    @Test
     void mistakesAreRefusedWithTheFileNameAndTheCause() {
         assertThatThrownBy(() -> read("projects:\n  - machine_name: p\n    jobs:\n      - machine_name: j\n        runing_seconds: 3\n"))
                 .hasMessageContaining("test.yaml").hasMessageContaining("unknown key 'runing_seconds'");
@@ -65,6 +88,12 @@ class EmulatorConfigTest {
                 .hasMessageContaining("Unknown outcome 'paused'");
         assertThatThrownBy(() -> read("jobs: []\n")).hasMessageContaining("'projects' list");
         assertThatThrownBy(() -> read("projects: [\n")).hasMessageContaining("neither YAML nor JSON");
+        assertThatThrownBy(() -> read("threads: 0\nprojects: []\n")).hasMessageContaining("'threads' must be a whole number of 1 or more, not 0");
+        assertThatThrownBy(() -> read("idle_timeout_seconds: soon\nprojects: []\n")).hasMessageContaining("'idle_timeout_seconds' must be a number of seconds");
+        assertThatThrownBy(() -> read("projects:\n  - machine_name: p\n    jobs:\n      - machine_name: j\n        dependencies: {env: {A: maybe}}\n"))
+                .hasMessageContaining("env variable 'A' must be 'required' or 'optional', not \"maybe\"");
+        assertThatThrownBy(() -> read("projects:\n  - machine_name: p\n    jobs:\n      - machine_name: j\n        dependencies: {vars: {}}\n"))
+                .hasMessageContaining("unknown key 'vars'");
     }
 
     @Test
@@ -76,6 +105,8 @@ class EmulatorConfigTest {
             assertThat(demo.jobs()).extracting(JobSpec::machineName).containsExactly("deploy", "cache-clear", "backup");
             assertThat(demo.jobs()).extracting(JobSpec::outcome).containsExactly(Outcome.COMPLETE, Outcome.COMPLETE, Outcome.ERROR);
             assertThat(demo.jobs().get(0).log()).contains("${BRANCH}");
+            assertThat(demo.jobs().get(0).envDependencies()).containsExactly(java.util.Map.entry("BRANCH", "required"));
+            assertThat(demo.jobs().get(2).envDependencies()).containsExactly(java.util.Map.entry("TARGET", "optional"));
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
@@ -85,13 +86,88 @@ class EmulatorMainTest {
     }
 
     @Test
-    void badOptionIsAUsageError() throws Exception {
+    void badOptionIsAOneLineUsageError() throws Exception {
         Process process = launch("--port", "many");
         String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(errors).contains("--port");
+        assertThat(errors).isEqualTo("ish-cd-emulator: Invalid value for option '--port': 'many' is not an int."
+                + " See 'ish-cd-emulator --help'." + System.lineSeparator());
+    }
+
+    @Test
+    void badJobIsAOneLineUsageErrorToo() throws Exception {
+        Process process = launch("--job", "bench:1:59");
+        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(errors.lines()).singleElement().asString().contains("'bench:1:59' is not PROJECT/JOB[:QUEUED[:RUNNING[:OUTCOME]]]");
+    }
+
+    @Test
+    void jobsThreadsIdleTimeoutAndTheControlEndpointFromTheCommandLine() throws Exception {
+        Map<String, String> printed = start("--job", "bench/one-second:0.2:0.8", "--job", "bench/failing:0:0.1:error",
+                "--threads", "4", "--idle-timeout", "0.4", "--journal-limit", "1");
+        URI baseUrl = URI.create(printed.get("Base URL"));
+        URI control = URI.create(printed.get("Control"));
+        assertThat(control.toString()).isEqualTo(baseUrl.resolve("/emulator").toString());
+        HttpClient client = HttpClient.newHttpClient();
+        String token = printed.get("Token");
+
+        HttpResponse<String> created = client.send(seedRequest(baseUrl + "/projects/bench/jobs/one-second/runs", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = MAPPER.readTree(created.body()).get("id").asText();
+        client.send(seedRequest(baseUrl + "/projects/bench/jobs/failing/runs", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonNode runs = MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(control + "/runs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(runs.get(0).get("id").asText()).isEqualTo(id);
+        assertThat(java.time.Duration.between(java.time.Instant.parse(runs.get(0).get("created").asText()),
+                java.time.Instant.parse(runs.get(0).get("finishes").asText()))).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(runs.get(1).get("outcome").asText()).isEqualTo("error");
+        JsonNode journal = MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(control + "/journal?method=POST")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(journal.get("total").asInt()).isEqualTo(2);
+        assertThat(journal.get("retentionLimit").asInt()).isEqualTo(1);
+        JsonNode traffic = MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(control + "/traffic")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(traffic.get("requests").asInt()).isEqualTo(2);
+        assertThat(traffic.get("peakPerSecond").asInt()).isBetween(1, 2);
+        try (RawHttp raw = new RawHttp(baseUrl.getPort())) {
+            raw.exchange("", "GET /v1/projects HTTP/1.1", "Host: x", "Authorization: Bearer " + token);
+            assertThat(raw.millisUntilClosed(5000)).isBetween(350L, 3000L);
+        }
+    }
+
+    @Test
+    void aStateFolderKeepsTheTokenAcrossRestartsAndTheTokenFileIsTheOwnersOnly(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state");
+        Path tokenFile = dir.resolve("token.txt");
+        Map<String, String> first = start("--state", state.toString(), "--token-file", tokenFile.toString());
+        String token = first.get("Token");
+        assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
+        assertThat(first.get("Token file")).isEqualTo(tokenFile.toAbsolutePath().toString());
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            for (Path secret : List.of(tokenFile, state.resolve("token"), state.resolve("token-secret"))) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).as(secret.toString()).isEqualTo("rw-------");
+            }
+        }
+        stopProcesses();
+        processes.clear();
+
+        Map<String, String> second = start("--state", state.toString());
+
+        assertThat(second.get("Token")).isEqualTo(token);
+        HttpResponse<String> projects = HttpClient.newHttpClient().send(seedRequest(second.get("Base URL") + "/projects", token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(projects.statusCode()).isEqualTo(200);
+        Map<String, String> fresh = start();
+        assertThat(HttpClient.newHttpClient().send(seedRequest(fresh.get("Base URL") + "/projects", token).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("without the state folder a start has a key of its own").isEqualTo(403);
     }
 
     private static HttpRequest.Builder seedRequest(String url, String token) {

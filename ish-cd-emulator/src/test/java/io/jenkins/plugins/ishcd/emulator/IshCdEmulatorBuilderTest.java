@@ -19,6 +19,9 @@ class IshCdEmulatorBuilderTest {
         assertThatThrownBy(() -> builder.authFailureStatus(500)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.triggerStatus(302)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.threads(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.journalLimit(-1)).hasMessage("A journal limit is 0 or more, not -1");
+        assertThatThrownBy(() -> builder.project("p", p -> p.job("j", j -> j.requiredEnv("1BAD"))))
+                .hasMessageContaining("'1BAD'");
         assertThatThrownBy(() -> builder.project(" ", p -> { })).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.project("p", p -> p.job("j", j -> j.runningFor(Duration.ofSeconds(-1)))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -32,6 +35,36 @@ class IshCdEmulatorBuilderTest {
             assertThat(emulator.projects()).extracting(ProjectSpec::machineName).containsExactly("from-file", "from-code");
         }
         assertThatThrownBy(() -> IshCdEmulator.builder().config(dir.resolve("missing.yaml"))).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void configFileSettingsApplyAndALaterCallWins(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("ish.yaml"), "journal_limit: 1\nthreads: 3\nprojects: []\n");
+
+        IshCdEmulatorBuilder builder = IshCdEmulator.builder().config(file);
+        assertThat(builder.threads).isEqualTo(3);
+        try (IshCdEmulator emulator = builder.threads(5).start()) {
+            assertThat(builder.threads).isEqualTo(5);
+            assertThat(emulator.journal().limit()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStateFolderKeepsTokensValidAcrossRestarts(@TempDir Path dir) throws Exception {
+        String token;
+        try (IshCdEmulator first = IshCdEmulator.builder().stateDirectory(dir.resolve("state")).start()) {
+            token = first.issueToken("pipeline");
+        }
+        try (IshCdEmulator second = IshCdEmulator.builder().stateDirectory(dir.resolve("state")).start()) {
+            assertThat(new TestHttp(second).get("/projects", token).statusCode()).isEqualTo(200);
+            assertThat(second.journal().last().tokenName()).isEqualTo("pipeline");
+        }
+        try (IshCdEmulator other = IshCdEmulator.builder().start()) {
+            assertThat(new TestHttp(other).get("/projects", token).statusCode()).isEqualTo(403);
+        }
+        Files.writeString(dir.resolve("state").resolve(TokenService.SECRET_FILE), "not a key");
+        assertThatThrownBy(() -> IshCdEmulator.builder().stateDirectory(dir.resolve("state")).start())
+                .hasMessageContaining("does not hold a signing key: delete it");
     }
 
     @Test
