@@ -11,10 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -37,7 +33,6 @@ import javax.net.ssl.SSLContext;
 public final class IshCdEmulator implements AutoCloseable {
 
     private final EmulatorServer server;
-    private final ThreadPoolExecutor executor;
     private final URI baseUrl;
     private final Clock clock;
     private final Catalog catalog;
@@ -58,27 +53,14 @@ public final class IshCdEmulator implements AutoCloseable {
         InetAddress host = bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bind;
         Set<InetAddress> names = new LinkedHashSet<>(List.of(host, InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")));
         this.certificate = settings.https ? SelfSignedCertificate.generate(names) : null;
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(settings.threads, settings.threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "ish-cd-emulator-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
         ApiHandler api = new ApiHandler(catalog, new ApiResources(catalog, clock, faults, settings.triggerStatus), tokens,
                 journal, faults, settings.authFailureStatus);
         ControlHandler control = new ControlHandler(journal, traffic, catalog, faults, clock);
         ConnectionHandler.Responder responder = request -> request.isControl() && request.refusal() == null
                 ? control.answer(request) : api.answer(request);
-        try {
-            this.server = new EmulatorServer(new InetSocketAddress(bind, settings.port),
-                    certificate == null ? null : certificate.serverContext(), settings.idleTimeout,
-                    () -> new ConnectionHandler(responder, executor, traffic, clock));
-        } catch (IOException e) {
-            executor.shutdownNow();
-            throw e;
-        }
+        this.server = new EmulatorServer(new InetSocketAddress(bind, settings.port),
+                certificate == null ? null : certificate.serverContext(), settings.idleTimeout, settings.threads,
+                workers -> new ConnectionHandler(responder, workers, traffic, clock));
         String hostText = host.getHostAddress().contains(":") ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
         this.baseUrl = URI.create((settings.https ? "https" : "http") + "://" + hostText + ":" + port() + "/v1");
     }
@@ -220,7 +202,6 @@ public final class IshCdEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        executor.shutdownNow();
     }
 
     private SelfSignedCertificate requireHttps() {

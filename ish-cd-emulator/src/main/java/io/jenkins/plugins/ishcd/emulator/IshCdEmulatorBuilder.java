@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -43,9 +44,7 @@ public final class IshCdEmulatorBuilder {
 
     /** @param value the TCP port, or 0 (the default) for a free one */
     public IshCdEmulatorBuilder port(int value) {
-        if (value < 0 || value > 65535) {
-            throw new IllegalArgumentException("A port is 0 to 65535, not " + value);
-        }
+        require(value >= 0 && value <= 65535, "A port is 0 to 65535, not " + value);
         this.port = value;
         return this;
     }
@@ -70,27 +69,21 @@ public final class IshCdEmulatorBuilder {
 
     /** @param status how a missing, malformed, unknown or revoked token is refused: 403 (default) or 401 */
     public IshCdEmulatorBuilder authFailureStatus(int status) {
-        if (status != 401 && status != 403) {
-            throw new IllegalArgumentException("A refused token is answered 401 or 403, not " + status);
-        }
+        require(status == 401 || status == 403, "A refused token is answered 401 or 403, not " + status);
         this.authFailureStatus = status;
         return this;
     }
 
     /** @param status the 2xx code a created run is answered with (the API page names none; default 201) */
     public IshCdEmulatorBuilder triggerStatus(int status) {
-        if (status < 200 || status > 299) {
-            throw new IllegalArgumentException("A created run is answered with a 2xx code, not " + status);
-        }
+        require(status >= 200 && status <= 299, "A created run is answered with a 2xx code, not " + status);
         this.triggerStatus = status;
         return this;
     }
 
     /** @param count request threads (default 200: latency faults hold a thread per waiting request) */
     public IshCdEmulatorBuilder threads(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("At least one thread, not " + count);
-        }
+        require(count >= 1, "At least one thread, not " + count);
         this.threads = count;
         return this;
     }
@@ -104,9 +97,7 @@ public final class IshCdEmulatorBuilder {
      * @param value the idle time, at least 1 ms; {@code null} (the default) never closes idle connections
      */
     public IshCdEmulatorBuilder idleTimeout(Duration value) {
-        if (value != null && value.toMillis() < 1) {
-            throw new IllegalArgumentException("An idle timeout is at least 1 ms, not " + value);
-        }
+        require(value == null || value.toMillis() >= 1, "An idle timeout is at least 1 ms, not " + value);
         this.idleTimeout = value;
         return this;
     }
@@ -116,9 +107,7 @@ public final class IshCdEmulatorBuilder {
      *     {@value RequestJournal#DEFAULT_LIMIT}; 0 for none); its counts stay exact over all requests
      */
     public IshCdEmulatorBuilder journalLimit(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("A journal limit is 0 or more, not " + count);
-        }
+        require(count >= 0, "A journal limit is 0 or more, not " + count);
         this.journalLimit = count;
         return this;
     }
@@ -149,56 +138,43 @@ public final class IshCdEmulatorBuilder {
     }
 
     /**
-     * Adds the projects of a YAML or JSON file, and applies its settings ({@code threads},
-     * {@code idle_timeout_seconds}, {@code journal_limit}; a later call of their method wins):
-     * <pre>
-     * threads: 8                         # optional: request threads
-     * idle_timeout_seconds: 5            # optional: see idleTimeout; decimals allowed
-     * journal_limit: 1000                # optional: see journalLimit
-     * projects:
-     *   - machine_name: my-corp          # required; id (default derived from the name) and label optional
-     *     jobs:
-     *       - machine_name: deploy       # required; id and label optional
-     *         queued_seconds: 2          # default 1; decimals allowed
-     *         running_seconds: 5         # default 2
-     *         outcome: complete          # complete (default) or error
-     *         log: "deploying ${BRANCH}\n"   # optional; ${VAR} is filled from the run's env
-     *         dependencies:              # optional: the variables the job declares
-     *           env: {BRANCH: required, TAG: optional}
-     * </pre>
+     * Adds the projects of a YAML or JSON file and applies its settings ({@code threads},
+     * {@code idle_timeout_seconds}, {@code journal_limit}; a later call of their method wins). The format, in the
+     * module's README: {@code projects: [{machine_name: my-corp, jobs: [{machine_name: deploy, running_seconds: 5}]}]}.
      *
      * @throws IllegalArgumentException naming the file and the problem, e.g. an unknown key
+     * @throws UncheckedIOException when the file cannot be read
      */
     public IshCdEmulatorBuilder config(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            apply(EmulatorConfig.read(in, file.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-        return this;
+        return config(() -> Files.newInputStream(file), file.toString());
     }
 
-    /** Adds the projects of a YAML or JSON resource, e.g. from a test's class path. */
+    /** Adds the projects of a YAML or JSON resource, e.g. from a test's class path; see {@link #config(Path)}. */
     public IshCdEmulatorBuilder config(URL resource) {
-        try (InputStream in = resource.openStream()) {
-            apply(EmulatorConfig.read(in, resource.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
-        return this;
+        return config(resource::openStream, resource.toString());
     }
 
-    private void apply(EmulatorConfig config) {
-        projects.addAll(config.projects());
-        if (config.threads() != null) {
-            threads(config.threads());
+    private static void require(boolean valid, String otherwise) {
+        if (!valid) {
+            throw new IllegalArgumentException(otherwise);
         }
-        if (config.idleTimeout() != null) {
-            idleTimeout(config.idleTimeout());
+    }
+
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private IshCdEmulatorBuilder config(Source source, String name) {
+        try (InputStream in = source.open()) {
+            EmulatorConfig config = EmulatorConfig.read(in, name);
+            projects.addAll(config.projects());
+            Optional.ofNullable(config.threads()).ifPresent(this::threads);
+            Optional.ofNullable(config.idleTimeout()).ifPresent(this::idleTimeout);
+            Optional.ofNullable(config.journalLimit()).ifPresent(this::journalLimit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
-        if (config.journalLimit() != null) {
-            journalLimit(config.journalLimit());
-        }
+        return this;
     }
 
     /**
