@@ -141,6 +141,23 @@ class ApiHandlerTest {
     }
 
     @Test
+    void headersAreJournalledAsSentAndAChunkedBodyIsRead() throws Exception {
+        try (RawHttp raw = new RawHttp(emulator.port())) {
+            raw.exchange("", "GET /v1/projects HTTP/1.1", "Host: x", "Authorization: Bearer " + token);
+            RawHttp.Response created = raw.exchange("", "POST /v1/projects/my-corp/jobs/deploy/runs HTTP/1.1", "Host: x",
+                    "Authorization: Bearer " + token, "Transfer-Encoding: chunked", "", "D", "{\"env\": {}}\r\n", "0", "");
+
+            assertThat(created.status()).isEqualTo(201);
+        }
+        RecordedRequest get = emulator.journal().requests().get(0);
+        assertThat(get.headers()).containsOnlyKeys("host", "authorization");
+        RecordedRequest post = emulator.journal().last();
+        assertThat(post.header("Transfer-Encoding")).hasValue("chunked");
+        assertThat(post.header("Content-Length")).isEmpty();
+        assertThat(post.body()).isEqualTo("{\"env\": {}}\r\n");
+    }
+
+    @Test
     void rawPathIsJournaledAsSent() {
         http.get("/projects/my%20corp", token);
 
