@@ -31,8 +31,9 @@ import java.util.logging.Logger;
 /**
  * One TCP connection: hands its requests to a request thread one at a time, in order (as HTTP/1.1 answers
  * them), writes the answers, and closes the connection when the {@code IdleStateHandler} before it reports it
- * idle while no request is pending: the emulator's keep-alive timeout. Every method runs on the connection's
- * event loop, so the fields need no locks.
+ * idle after an answer, with no request pending: the emulator's keep-alive timeout. Like nginx's
+ * {@code keepalive_timeout}, it applies between requests only; a new connection waits for its first request.
+ * Every method runs on the connection's event loop, so the fields need no locks.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
@@ -52,6 +53,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Clock clock;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean busy;
+    private boolean answeredOnce;
 
     ConnectionHandler(Responder responder, Executor workers, Traffic traffic, Clock clock) {
         this.responder = responder;
@@ -85,8 +87,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (!(event instanceof IdleStateEvent)) {
             ctx.fireUserEventTriggered(event);
-        } else if (!busy && waiting.isEmpty()) {
-            // Like nginx's keepalive_timeout: only a connection with no request pending is closed.
+        } else if (answeredOnce && !busy && waiting.isEmpty()) {
+            // Like nginx's keepalive_timeout: only a kept-alive connection with no request pending is closed.
             traffic.connectionClosedIdle();
             ctx.close();
         }
@@ -183,6 +185,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         ctx.writeAndFlush(response);
+        answeredOnce = true;
         busy = false;
         next(ctx);
     }

@@ -89,10 +89,11 @@ public final class IshCdEmulatorBuilder {
     }
 
     /**
-     * Closes a keep-alive connection that has been idle this long: no request pending, nothing read or written,
-     * as servers and load balancers do (nginx's {@code keepalive_timeout}, 75 s by default). A client that sends
-     * a request on such a connection at the wrong moment finds it closed. A request in progress is never cut
-     * off, however long it takes. {@link IshCdEmulator#traffic()} counts the connections closed so.
+     * Closes a keep-alive connection that has been idle this long after an answer: no request pending, nothing
+     * read or written, as servers and load balancers do (nginx's {@code keepalive_timeout}, 75 s by default). A
+     * client that sends a request on such a connection at the wrong moment finds it closed. A request in progress
+     * is never cut off, however long it takes, and a new connection waits for its first request.
+     * {@link IshCdEmulator#traffic()} counts the connections closed so.
      *
      * @param value the idle time, at least 1 ms; {@code null} (the default) never closes idle connections
      */

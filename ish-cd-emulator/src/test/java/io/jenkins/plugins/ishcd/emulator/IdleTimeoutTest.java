@@ -39,6 +39,16 @@ class IdleTimeoutTest {
     }
 
     @Test
+    void aNewConnectionWaitsForItsFirstRequest() throws Exception {
+        try (IshCdEmulator ish = IshCdEmulator.builder().idleTimeout(IDLE).start(); RawHttp http = new RawHttp(ish.port())) {
+            Thread.sleep(IDLE.toMillis() * 3);
+
+            assertThat(projects(http, ish.issueToken("t")).status()).as("as nginx: keepalive_timeout starts after an answer").isEqualTo(200);
+            assertThat(ish.traffic().closedIdle()).isZero();
+        }
+    }
+
+    @Test
     void overHttpsTheConnectionIsClosedToo() throws Exception {
         try (IshCdEmulator ish = IshCdEmulator.builder().https(true).idleTimeout(IDLE).start();
                 RawHttp http = new RawHttp(ish.clientSslContext().getSocketFactory().createSocket("127.0.0.1", ish.port()))) {
