@@ -81,6 +81,17 @@ final class Catalog {
         return runs().stream().filter(run -> run.job() == job.spec()).collect(Collectors.toList());
     }
 
+    /** @throws IllegalArgumentException when there is no such job */
+    Faults jobFaults(String project, String job) {
+        return job(project, job).map(Job::faults)
+                .orElseThrow(() -> new IllegalArgumentException("No job '" + job + "' in project '" + project + "'"));
+    }
+
+    /** @throws IllegalArgumentException when there is no such run */
+    Faults runFaults(String id) {
+        return run(id).map(EmulatedRun::faults).orElseThrow(() -> new IllegalArgumentException("No run '" + id + "'"));
+    }
+
     /** @return the faults of every job and of every run */
     List<Faults> allFaults() {
         List<Faults> all = new ArrayList<>();

@@ -42,7 +42,11 @@ final class ControlHandler {
         this.clock = clock;
     }
 
+    /** @return the answer; a refusal of the connection layer (a body over 1 MiB) as it is */
     Answer answer(IncomingRequest request) {
+        if (request.refusal() != null) {
+            return request.refusal();
+        }
         if (!request.client().getAddress().isLoopbackAddress()) {
             return Answer.error(403, "The control endpoint " + PREFIX + "/ answers requests from this machine only");
         }

@@ -59,7 +59,7 @@ final class FaultCommand {
         Faults scope;
         if (command.has("run")) {
             String run = command.get("run").asText();
-            scope = catalog.run(run).map(EmulatedRun::faults).orElseThrow(() -> new IllegalArgumentException("No run '" + run + "'"));
+            scope = catalog.runFaults(run);
             where = "run " + run;
         } else if (command.has("project") || command.has("job")) {
             String project = command.path("project").asText("");

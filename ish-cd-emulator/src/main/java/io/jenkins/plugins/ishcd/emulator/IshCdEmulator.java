@@ -56,8 +56,7 @@ public final class IshCdEmulator implements AutoCloseable {
         ApiHandler api = new ApiHandler(catalog, new ApiResources(catalog, clock, faults, settings.triggerStatus), tokens,
                 journal, faults, settings.authFailureStatus);
         ControlHandler control = new ControlHandler(journal, traffic, catalog, faults, clock);
-        ConnectionHandler.Responder responder = request -> request.isControl() && request.refusal() == null
-                ? control.answer(request) : api.answer(request);
+        ConnectionHandler.Responder responder = request -> request.isControl() ? control.answer(request) : api.answer(request);
         this.server = new EmulatorServer(new InetSocketAddress(bind, settings.port),
                 certificate == null ? null : certificate.serverContext(), settings.idleTimeout, settings.threads,
                 workers -> new ConnectionHandler(responder, workers, traffic, clock));
@@ -130,8 +129,7 @@ public final class IshCdEmulator implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such job
      */
     public Faults faults(String project, String job) {
-        return catalog.job(project, job).map(Catalog.Job::faults)
-                .orElseThrow(() -> new IllegalArgumentException("No job '" + job + "' in project '" + project + "'"));
+        return catalog.jobFaults(project, job);
     }
 
     /**
@@ -140,8 +138,7 @@ public final class IshCdEmulator implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such run
      */
     public Faults runFaults(String runId) {
-        return catalog.run(runId).map(EmulatedRun::faults)
-                .orElseThrow(() -> new IllegalArgumentException("No run '" + runId + "'"));
+        return catalog.runFaults(runId);
     }
 
     /** @return every run created so far, oldest first */
