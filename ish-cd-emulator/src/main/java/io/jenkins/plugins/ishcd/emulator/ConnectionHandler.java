@@ -112,7 +112,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         Answer refusal = null;
         boolean close = !HttpUtil.isKeepAlive(request);
         if (request.decoderResult().isFailure()) {
-            refusal = Answer.error(400, "The request is not valid HTTP/1.1 (" + request.decoderResult().cause().getMessage() + ")");
+            Throwable cause = request.decoderResult().cause();
+            refusal = Answer.error(400, "The request is not valid HTTP/1.1 ("
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")");
             close = true;
         } else if (request instanceof BodyLimit.TooLarge) {
             refusal = Answer.error(413, "The request body is larger than 1 MiB");

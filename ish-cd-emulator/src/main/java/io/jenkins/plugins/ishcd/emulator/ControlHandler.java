@@ -55,18 +55,18 @@ final class ControlHandler {
         try {
             switch (resource.isEmpty() ? "/" : resource) {
                 case "/":
-                    return only(method, "GET") ? index() : notAllowed("GET");
+                    return "GET".equals(method) ? index() : notAllowed("GET");
                 case "/journal":
                     return "GET".equals(method) ? journal(QueryParams.parse(request.rawQuery()))
-                            : only(method, "DELETE") ? done(journal::clear, "Journal cleared") : notAllowed("GET, DELETE");
+                            : "DELETE".equals(method) ? done(journal::clear, "Journal cleared") : notAllowed("GET, DELETE");
                 case "/traffic":
                     return "GET".equals(method) ? Answer.json(200, ControlJson.traffic(traffic))
-                            : only(method, "DELETE") ? done(traffic::reset, "Traffic figures reset") : notAllowed("GET, DELETE");
+                            : "DELETE".equals(method) ? done(traffic::reset, "Traffic figures reset") : notAllowed("GET, DELETE");
                 case "/runs":
-                    return only(method, "GET") ? runs() : notAllowed("GET");
+                    return "GET".equals(method) ? runs() : notAllowed("GET");
                 case "/faults":
                     return "POST".equals(method) ? fault(request.body())
-                            : only(method, "DELETE") ? done(this::clearFaults, "Every fault removed") : notAllowed("POST, DELETE");
+                            : "DELETE".equals(method) ? done(this::clearFaults, "Every fault removed") : notAllowed("POST, DELETE");
                 default:
                     return Answer.error(404, "No such control resource: " + request.rawPath() + "; GET " + PREFIX + " lists them");
             }
@@ -119,10 +119,6 @@ final class ControlHandler {
     private static Answer done(Runnable action, String message) {
         action.run();
         return Answer.json(200, ApiJson.MAPPER.createObjectNode().put("message", message));
-    }
-
-    private static boolean only(String method, String allowed) {
-        return allowed.equals(method);
     }
 
     private static Answer notAllowed(String allowed) {
