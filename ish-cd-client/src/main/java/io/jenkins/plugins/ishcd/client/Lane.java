@@ -10,8 +10,11 @@ import java.util.PriorityQueue;
  * on numbers. Owned by the scheduler's thread.
  */
 final class Lane {
-    /** Extra length of the budget's window, so network jitter cannot make a server count one more. */
-    static final long WINDOW_MARGIN_NANOS = 50_000_000L;
+    /**
+     * Extra length of the budget's window, so that delays between sending and arriving (a busy
+     * machine, the network) cannot make a server count more than the budget in one second.
+     */
+    static final long WINDOW_MARGIN_NANOS = 100_000_000L;
     private static final long SECOND = 1_000_000_000L;
 
     private final PriorityQueue<ScheduledRequest> due = new PriorityQueue<>(Lane::compare);

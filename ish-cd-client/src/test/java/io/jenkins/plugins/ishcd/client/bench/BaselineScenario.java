@@ -32,6 +32,8 @@ final class BaselineScenario extends Scenario {
         HttpClient http = HttpClient.newHttpClient();
         String runs = ish.baseUrl + "/projects/" + EmulatorProcess.PROJECT + "/jobs/" + EmulatorProcess.JOB + "/runs";
         long sleep = 5000 / scale;
+        send(http, ish, HttpRequest.newBuilder(URI.create(ish.baseUrl + "/projects")).GET());
+        sample.heapBase();
         AtomicLong failed = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < waits; i++) {

@@ -40,7 +40,10 @@ final class EmulatorProcess implements AutoCloseable {
      * @param idleTimeoutSeconds close keep-alive connections idle this long, or 0 to keep them
      */
     EmulatorProcess(double queuedSeconds, double runningSeconds, double idleTimeoutSeconds) throws IOException {
-        Path jar = Path.of(System.getProperty("bench.emulator", "../ish-cd-emulator/target/ish-cd-emulator.jar"));
+        Path jar = Path.of(System.getProperty("bench.emulator", "ish-cd-emulator/target/ish-cd-emulator.jar"));
+        if (!Files.isRegularFile(jar) && System.getProperty("bench.emulator") == null) {
+            jar = Path.of("..").resolve(jar); // run from the module's folder
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No emulator jar at " + jar.toAbsolutePath() + ": run ./mvnw -DskipJenkinsPlugin"
                     + " -pl ish-cd-emulator package -DskipTests first, or give -Dbench.emulator=PATH.");

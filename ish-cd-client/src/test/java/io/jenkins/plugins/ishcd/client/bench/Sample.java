@@ -21,7 +21,7 @@ final class Sample implements AutoCloseable {
     private final long startedThreads = THREADS.getTotalStartedThreadCount();
     private final long cpuNanos = OS.getProcessCpuTime();
     private final long wallNanos = System.nanoTime();
-    private final long heapBefore = heapAfterGc();
+    private long heapBefore = heapAfterGc();
     private final AtomicInteger peakThreads = new AtomicInteger();
     private final AtomicInteger peakEngine = new AtomicInteger();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,7 +38,12 @@ final class Sample implements AutoCloseable {
         }, 0, 50, TimeUnit.MILLISECONDS);
     }
 
-    /** Measures the heap held now beyond what was held at the start. */
+    /** Takes the heap held now as the base of {@link #heapNow()}: call once the client is ready, before any wait. */
+    void heapBase() {
+        heapBefore = heapAfterGc();
+    }
+
+    /** Measures the heap held now beyond the base. */
     void heapNow() {
         heapRetained = heapAfterGc() - heapBefore;
     }
@@ -68,11 +73,11 @@ final class Sample implements AutoCloseable {
         sampler.shutdownNow();
     }
 
-    /** The engine's own threads: its scheduler, events, HTTP, send threads, and the JDK client's selector. */
+    /** The engine's own threads: its scheduler, events, HTTP and send threads, and the shared JDK client's selector. */
     private static int engineThreads() {
-        int n = 0;
+        int n = 1;
         for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (t != null && (t.getThreadName().startsWith("ish-cd-") || t.getThreadName().startsWith("HttpClient-"))) {
+            if (t != null && t.getThreadName().startsWith("ish-cd-")) {
                 n++;
             }
         }
