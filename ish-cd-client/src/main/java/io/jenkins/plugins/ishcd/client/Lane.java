@@ -10,16 +10,11 @@ import java.util.PriorityQueue;
  * on numbers. Owned by the scheduler's thread.
  */
 final class Lane {
-    /**
-     * Extra length of the budget's window, so that delays between sending and arriving (a busy
-     * machine, the network) cannot make a server count more than the budget in one second.
-     */
-    static final long WINDOW_MARGIN_NANOS = 100_000_000L;
     private static final long SECOND = 1_000_000_000L;
 
     private final PriorityQueue<ScheduledRequest> due = new PriorityQueue<>(Lane::compare);
     private RequestLimits limits;
-    private RateWindow window;
+    private RateBudget budget;
     // Written on the scheduler's thread only; volatile so that load() may read them from any thread.
     private volatile int inFlight;
     private volatile int peakInFlight;
@@ -35,7 +30,7 @@ final class Lane {
     void limit(RequestLimits newLimits) {
         if (!newLimits.equals(limits)) {
             limits = newLimits;
-            window = new RateWindow(newLimits.requestsPerSecond(), SECOND + WINDOW_MARGIN_NANOS);
+            budget = new RateBudget(newLimits.requestsPerSecond(), SECOND);
         }
     }
 
@@ -62,7 +57,7 @@ final class Lane {
     ScheduledRequest take(long now) {
         ScheduledRequest head = due.peek();
         if (head == null || inFlight >= limits.maxInFlight() || head.due - now > 0 || isHeld(now)
-                || !window.permits(now)) {
+                || !budget.permits(now, inFlight)) {
             return null;
         }
         due.poll();
@@ -71,13 +66,13 @@ final class Lane {
         if (inFlight > peakInFlight) {
             peakInFlight = inFlight;
         }
-        window.record(now);
         return head;
     }
 
-    /** A request taken from here has its answer, or gave up waiting for one. */
-    void finished() {
+    /** A request taken from here has its answer, or gave up waiting for one, at {@code now}. */
+    void finished(long now) {
         inFlight--;
+        budget.answered(now);
     }
 
     /**
@@ -93,8 +88,8 @@ final class Lane {
         if (isHeld(now) && heldUntil - at > 0) {
             at = heldUntil;
         }
-        long permit = window.nextPermit(at);
-        return permit - at > 0 ? permit : at;
+        long permit = budget.nextPermit(at, inFlight);
+        return permit - at >= 0 ? permit : now - 1;
     }
 
     /**

@@ -4,8 +4,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 
 /**
  * What the engine may send to one Ish CD base URL: at most {@link #maxInFlight()} requests at once
- * and at most {@link #requestsPerSecond()} in any one-second window (counted over 1.1 s on the
- * engine's side, so that delays on the way cannot make the server count more). Polls and triggers beyond that
+ * and at most {@link #requestsPerSecond()} reaching it in any one-second window, whatever the
+ * delays on the way (see {@link RateBudget}). Polls and triggers beyond that
  * wait their turn in {@link RequestScheduler}, the most overdue first: they are late, never lost.
  *
  * <p>The Ish CD API documents no rate limit. The defaults, {@value #DEFAULT_REQUESTS_PER_SECOND}

@@ -122,7 +122,7 @@ public final class RequestScheduler {
 
     /** {@code r}'s request has ended: it no longer counts as in flight. */
     void answered(ScheduledRequest r) {
-        lane(r.lane).finished();
+        lane(r.lane).finished(now());
     }
 
     /** Learns from a failed request: a 429, or a 503 with {@code Retry-After}, holds its whole base URL off. */

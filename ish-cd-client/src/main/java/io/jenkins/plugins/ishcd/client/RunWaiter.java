@@ -89,8 +89,7 @@ final class RunWaiter extends ScheduledRequest {
                     onFailure(Failures.unwrap(error));
                 }
             } catch (RuntimeException e) {
-                fail(new IshCdException("Unexpected failure while waiting for Ish CD run " + runId + " of " + job
-                        + " (" + e + "); the run goes on in Ish CD.", 0, job, runId, false, e));
+                fail(WaitFailures.unexpected(job, runId, e));
             }
         }));
     }
@@ -115,10 +114,7 @@ final class RunWaiter extends ScheduledRequest {
             unknown = true;
             unknownSince = scheduler.now();
         } else if (scheduler.now() - unknownSince > options.unknownStatusLimit().toNanos()) {
-            fail(new ProtocolException("Ish CD has reported status '" + run.rawStatus() + "' for run " + runId + " of "
-                    + job + " for more than " + Durations.format(options.unknownStatusLimit()) + "; this client knows"
-                    + " only queued, running, complete and error, so it stopped waiting. The run may go on: check it"
-                    + " in Ish CD.", 200, job, runId, false, null));
+            fail(WaitFailures.unknownStatus(job, runId, run.rawStatus(), options.unknownStatusLimit()));
             return;
         }
         queueWithin(Backoff.delay(options, step++));
@@ -129,16 +125,14 @@ final class RunWaiter extends ScheduledRequest {
             return;
         }
         IshCdException e = error instanceof IshCdException ? (IshCdException) error
-                : new IshCdException("Unexpected failure while waiting for Ish CD run " + runId + " of " + job + ": "
-                        + error, 0, job, runId, false, error);
+                : WaitFailures.unexpected(job, runId, error);
         if (!e.isTransient()) {
             fail(e);
             return;
         }
         scheduler.heard(this, e);
         if (++failures > options.maxConsecutiveFailures()) {
-            fail(Failures.withMessage(e, e.getMessage() + " Gave up after " + failures
-                    + " failed polls in a row; the run may go on in Ish CD."));
+            fail(WaitFailures.gaveUp(e, failures));
             return;
         }
         Duration delay = Backoff.delay(options, step++);
@@ -162,10 +156,7 @@ final class RunWaiter extends ScheduledRequest {
         if (options.timeout() != null) {
             long deadline = start + options.timeout().toNanos();
             if (now - deadline >= 0) {
-                String status = lastSeen == null ? "" : "; its last status was '" + lastSeen.rawStatus() + "'";
-                fail(new WaitTimeoutException("Stopped waiting for Ish CD run " + runId + " of " + job
-                        + " after the timeout of " + Durations.format(options.timeout()) + status
-                        + ". The run goes on in Ish CD, which has no way to cancel it.", job, runId, lastSeen));
+                fail(WaitFailures.timedOut(job, runId, options.timeout(), lastSeen));
                 return;
             }
             // The last poll falls on the deadline, so a run ending just before it is still seen.
