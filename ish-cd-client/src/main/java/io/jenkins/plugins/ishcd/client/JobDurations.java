@@ -32,7 +32,7 @@ public final class JobDurations {
 
     private final int runsPerJob;
     private final int maxJobs;
-    private final LinkedHashMap<Key, long[]> jobs;
+    private final LinkedHashMap<DurationKey, long[]> jobs;
     private long changes;
 
     /** A store with {@link #DEFAULT_RUNS_PER_JOB} and {@link #DEFAULT_JOBS}. */
@@ -54,7 +54,7 @@ public final class JobDurations {
         this.maxJobs = maxJobs;
         this.jobs = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, long[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<DurationKey, long[]> eldest) {
                 return size() > JobDurations.this.maxJobs;
             }
         };
@@ -80,7 +80,7 @@ public final class JobDurations {
      * @return whether it was recorded: not when out of range, or the URL or a name is unfit to keep
      */
     public boolean record(@NonNull URI baseUrl, @NonNull JobRef job, long seconds) {
-        Key key = Key.of(baseUrl, job.project(), job.job());
+        DurationKey key = DurationKey.of(baseUrl, job.project(), job.job());
         if (key == null || seconds < 0 || seconds > ExpectedDuration.MAX_SECONDS) {
             return false;
         }
@@ -104,7 +104,7 @@ public final class JobDurations {
      */
     @CheckForNull
     public ExpectedDuration expected(@NonNull URI baseUrl, @NonNull JobRef job) {
-        Key key = Key.of(baseUrl, job.project(), job.job());
+        DurationKey key = DurationKey.of(baseUrl, job.project(), job.job());
         long[] durations;
         synchronized (this) {
             durations = key == null ? null : jobs.get(key);
@@ -134,10 +134,14 @@ public final class JobDurations {
         return changes;
     }
 
-    /** @return the store as a small JSON document, least recently used job first; see {@link JobDurationsJson} */
+    /**
+     * @return the store as a small JSON document, least recently used job first:
+     *     {@code {"format":"ish-cd-job-durations","version":1,"jobs":[{"baseUrl":"https://api.ish-cd.com/v1",
+     *     "project":"my-corp","job":"deploy","durations":[61,63,60]}]}}, durations oldest first, in seconds
+     */
     @NonNull
     public String toJson() {
-        List<Map.Entry<Key, long[]>> entries;
+        List<Map.Entry<DurationKey, long[]>> entries;
         synchronized (this) {
             entries = new ArrayList<>(jobs.entrySet());
         }
@@ -167,15 +171,15 @@ public final class JobDurations {
     public static JobDurations fromJson(@CheckForNull String json, @NonNull String source,
             @NonNull Consumer<String> problems) {
         JobDurations store = new JobDurations();
-        List<Map.Entry<Key, long[]>> entries = JobDurationsJson.read(json, source, problems);
-        for (Map.Entry<Key, long[]> e : entries) {
+        List<Map.Entry<DurationKey, long[]>> entries = JobDurationsJson.read(json, source, problems);
+        for (Map.Entry<DurationKey, long[]> e : entries) {
             store.restore(e.getKey(), e.getValue());
         }
         return store;
     }
 
     /** Restores one job, as read from JSON; drops the oldest durations beyond the bound. */
-    synchronized void restore(Key key, long[] durations) {
+    synchronized void restore(DurationKey key, long[] durations) {
         int keep = Math.min(durations.length, runsPerJob);
         long[] kept = new long[keep];
         System.arraycopy(durations, durations.length - keep, kept, 0, keep);
@@ -186,22 +190,5 @@ public final class JobDurations {
     @Override
     public synchronized String toString() {
         return "JobDurations[" + jobs.size() + " jobs, up to " + runsPerJob + " runs each]";
-    }
-
-    /** A job's key: the base URL as {@link BaseUrl#parse} gives it (no user info, query or fragment), project, job. */
-    record Key(String baseUrl, String project, String job) {
-        /** @return the key, or null when the URL is not a base URL or a name is too long to keep */
-        @CheckForNull
-        static Key of(@CheckForNull Object baseUrl, @CheckForNull String project, @CheckForNull String job) {
-            if (baseUrl == null || project == null || job == null || project.isBlank() || job.isBlank()
-                    || project.length() > MAX_NAME_CHARS || job.length() > MAX_NAME_CHARS) {
-                return null;
-            }
-            try {
-                return new Key(BaseUrl.parse(baseUrl.toString()).toString(), project.trim(), job.trim());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
     }
 }

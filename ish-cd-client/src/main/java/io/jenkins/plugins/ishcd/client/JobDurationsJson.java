@@ -33,12 +33,12 @@ final class JobDurationsJson {
 
     private JobDurationsJson() {}
 
-    static String write(List<Map.Entry<JobDurations.Key, long[]>> entries) {
+    static String write(List<Map.Entry<DurationKey, long[]>> entries) {
         ObjectNode root = RunJson.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         ArrayNode jobs = root.putArray("jobs");
-        for (Map.Entry<JobDurations.Key, long[]> e : entries) {
+        for (Map.Entry<DurationKey, long[]> e : entries) {
             ObjectNode job = jobs.addObject();
             job.put("baseUrl", e.getKey().baseUrl());
             job.put("project", e.getKey().project());
@@ -52,7 +52,7 @@ final class JobDurationsJson {
     }
 
     /** @return the jobs in the document, in its order; none, after one sentence to {@code problems}, if it is unfit */
-    static List<Map.Entry<JobDurations.Key, long[]>> read(String json, String source, Consumer<String> problems) {
+    static List<Map.Entry<DurationKey, long[]>> read(String json, String source, Consumer<String> problems) {
         try {
             return parse(json);
         } catch (Unfit e) {
@@ -72,7 +72,7 @@ final class JobDurationsJson {
         LOGGER.log(Level.WARNING, sentence);
     }
 
-    private static List<Map.Entry<JobDurations.Key, long[]>> parse(String json) throws Unfit {
+    private static List<Map.Entry<DurationKey, long[]>> parse(String json) throws Unfit {
         if (json == null || json.isBlank()) {
             throw new Unfit("it is empty");
         }
@@ -96,9 +96,9 @@ final class JobDurationsJson {
         if (!jobs.isArray()) {
             throw new Unfit("'jobs' is not a list");
         }
-        List<Map.Entry<JobDurations.Key, long[]>> entries = new ArrayList<>();
+        List<Map.Entry<DurationKey, long[]>> entries = new ArrayList<>();
         for (JsonNode job : jobs) {
-            JobDurations.Key key = JobDurations.Key.of(text(job, "baseUrl"), text(job, "project"), text(job, "job"));
+            DurationKey key = DurationKey.of(text(job, "baseUrl"), text(job, "project"), text(job, "job"));
             if (key == null) {
                 throw new Unfit("job " + (entries.size() + 1) + " has no usable base URL, project or job");
             }
