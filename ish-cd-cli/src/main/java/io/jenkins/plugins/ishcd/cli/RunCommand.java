@@ -125,9 +125,7 @@ public final class RunCommand implements Callable<Integer> {
                 return console.queued(run);
             }
             durations.sayExpectation();
-            // LEAD (issue 9): hand durations.expected() to the engine here, in whatever form RunWaiter takes it
-            // (null: the back-off). If the engine records into a JobDurations of its own, drop record() below.
-            Run finished = client.run(request, wait, console);
+            Run finished = client.run(request, wait.toBuilder().expected(durations.expected()).build(), console);
             durations.record(finished);
             return console.finished(request.job(), finished);
         } catch (IshCdException e) {

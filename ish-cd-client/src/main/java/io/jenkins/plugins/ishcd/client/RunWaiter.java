@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * One wait for one run: an entry of {@link RequestScheduler}, queued again after each answer at the
- * time its back-off says, until the run ends, fails or times out. Its state is touched only on the
+ * time {@link PollTiming} says (the back-off, or the job's expected duration), until the run ends,
+ * fails or times out. Its state is touched only on the
  * scheduler's thread; listener calls and the completion go to the events thread, in order. It keeps
  * no request, URI or thread between polls: a few hundred bytes per wait.
  */
@@ -25,6 +26,7 @@ final class RunWaiter extends ScheduledRequest {
     private final RunListener listener;
     final CompletableFuture<Run> result = new CompletableFuture<>();
     private long start;
+    private long changedAt;
     private CompletableFuture<Run> read;
     private String lastRawStatus;
     private RunStatus lastStatus;
@@ -55,6 +57,7 @@ final class RunWaiter extends ScheduledRequest {
         try {
             scheduler.submit(() -> {
                 start = scheduler.now();
+                changedAt = start;
                 Duration delay = firstPoll != null ? firstPoll : Backoff.spread(options.initialInterval());
                 queueWithin(delay);
             });
@@ -102,6 +105,7 @@ final class RunWaiter extends ScheduledRequest {
             lastRawStatus = run.rawStatus();
             lastStatus = run.status();
             step = 0; // activity: look again soon
+            changedAt = scheduler.now();
             scheduler.deliver(() -> notify(() -> listener.onStatusChanged(job, run, previous)));
         }
         if (run.status().isFinished()) {
@@ -117,7 +121,8 @@ final class RunWaiter extends ScheduledRequest {
             fail(WaitFailures.unknownStatus(job, runId, run.rawStatus(), options.unknownStatusLimit()));
             return;
         }
-        queueWithin(Backoff.delay(options, step++));
+        Duration sinceChange = Duration.ofNanos(scheduler.now() - changedAt);
+        queueWithin(PollTiming.delay(options, options.expected(), run, sinceChange, step++));
     }
 
     private void onFailure(Throwable error) {

@@ -28,6 +28,7 @@ public final class WaitOptions {
     private final Duration timeout;
     private final int maxConsecutiveFailures;
     private final Duration unknownStatusLimit;
+    private final ExpectedDuration expected;
 
     private WaitOptions(Builder b) {
         this.initialInterval = b.initialInterval;
@@ -37,6 +38,7 @@ public final class WaitOptions {
         this.timeout = b.timeout;
         this.maxConsecutiveFailures = b.maxConsecutiveFailures;
         this.unknownStatusLimit = b.unknownStatusLimit;
+        this.expected = b.expected;
     }
 
     /** @return 2 s initial, 30 s maximum, multiplier 2, jitter 0.2, no timeout, 10 failures, 5 min unknown */
@@ -62,6 +64,7 @@ public final class WaitOptions {
         b.timeout = timeout;
         b.maxConsecutiveFailures = maxConsecutiveFailures;
         b.unknownStatusLimit = unknownStatusLimit;
+        b.expected = expected;
         return b;
     }
 
@@ -104,11 +107,20 @@ public final class WaitOptions {
         return unknownStatusLimit;
     }
 
+    /**
+     * @return how long the run is expected to take (from the job's history or the caller), which
+     *     times the polls by {@link PollTiming}; or null for the plain back-off
+     */
+    @CheckForNull
+    public ExpectedDuration expected() {
+        return expected;
+    }
+
     @Override
     public String toString() {
         return "WaitOptions[interval " + initialInterval + ".." + maxInterval + " x" + multiplier + " ±" + jitter
                 + ", timeout " + timeout + ", failures " + maxConsecutiveFailures + ", unknown " + unknownStatusLimit
-                + "]";
+                + (expected == null ? "" : ", expected " + expected) + "]";
     }
 
     /** Builds {@link WaitOptions}; every setter validates its argument and throws {@link IllegalArgumentException}. */
@@ -120,8 +132,15 @@ public final class WaitOptions {
         private Duration timeout;
         private int maxConsecutiveFailures = 10;
         private Duration unknownStatusLimit = Duration.ofMinutes(5);
+        private ExpectedDuration expected;
 
         private Builder() {}
+
+        /** @param e how long the run is expected to take, or null for the plain back-off @return this */
+        public Builder expected(@CheckForNull ExpectedDuration e) {
+            this.expected = e;
+            return this;
+        }
 
         /** @param d the first interval, positive, at most {@link #MAX_INTERVAL} @return this */
         public Builder initialInterval(@NonNull Duration d) {
