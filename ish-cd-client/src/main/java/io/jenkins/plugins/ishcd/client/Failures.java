@@ -26,6 +26,7 @@ final class Failures {
 
     private final URI baseUrl;
     private final String token;
+    private final MalformedAnswers malformedAnswers = new MalformedAnswers();
 
     Failures(URI baseUrl, String token) {
         this.baseUrl = baseUrl;
@@ -58,9 +59,18 @@ final class Failures {
             return new ServerException(redact("Ish CD answered HTTP " + status + " when " + call.action + quoted + "."
                     + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, after.orElse(null));
         }
+        if (status == 413) {
+            return new RequestRejectedException(redact("Ish CD refused the request as too large (HTTP 413) when "
+                    + call.action + quoted + ": make the variables smaller. This client sends at most "
+                    + RunRequest.MAX_BODY_BYTES_TEXT + " of them, so Ish CD or a gateway in front of it allows less."),
+                    status, call.job, call.runId, null);
+        }
         if (status >= 400 && status <= 499) {
+            // 408: the server tired of waiting for the request; 409: a conflict with the run's state. A
+            // later poll may not meet either, and neither says a trigger was not acted on.
+            boolean mayPass = call.runId != null && (status == 408 || status == 409);
             return new RequestRejectedException(redact("Ish CD rejected the request (HTTP " + status + ") when "
-                    + call.action + quoted + "."), status, call.job, call.runId, null);
+                    + call.action + quoted + "."), status, call.job, call.runId, mayPass, null);
         }
         return new ProtocolException(redact("Ish CD answered with an unexpected HTTP " + status + " when " + call.action
                 + quoted + ": check that the API URL " + baseUrl + " is right (redirects are not followed)."),
@@ -69,16 +79,31 @@ final class Failures {
 
     /** A 2xx answer whose body is not what the API describes. */
     ProtocolException malformed(Call call, int status, String body, String problem) {
+        MalformedAnswers.Verdict verdict = MalformedAnswers.examine(body, problem);
+        // Polling again helps only with a passing fault: not with limits, nor with the same failure twice.
+        boolean again = !verdict.lasting && malformedAnswers.repeated(call.runId, status, verdict);
         String excerpt = BodyExcerpt.of(redact(body));
         return new ProtocolException(redact("Ish CD sent an answer that could not be read when " + call.action + " ("
-                + problem + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ")."
-                + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, true, null);
+                + verdict.problem + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ")."
+                + (again ? " It was the second answer for this run unreadable in the same way, so it will not pass." : "")
+                + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, !verdict.lasting && !again,
+                verdict.cause == null ? null : redacted(verdict.cause));
+    }
+
+    /** The parser's exception with the token cut out of its message: {@code --debug} prints it. */
+    private Throwable redacted(Throwable cause) {
+        Throwable copy = new IOException(redact(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        copy.setStackTrace(cause.getStackTrace());
+        return copy;
     }
 
     /** An answer larger than the client accepts. */
     ProtocolException tooLarge(Call call, int status, long maxBytes) {
-        return new ProtocolException("Ish CD sent more than " + String.format(Locale.ROOT, "%,d", maxBytes) + " bytes when " + call.action
-                + ": the answer was not read." + (call.trigger ? MAY_EXIST : ""), status, call.job, call.runId,
+        String bytes = String.format(Locale.ROOT, "%,d", maxBytes) + " bytes";
+        String limit = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB (" + bytes + ")" : bytes;
+        return new ProtocolException("Ish CD's answer when " + call.action + " was too large: it is over the " + limit
+                + " this client reads, so it was not read." + (call.runId != null ? " A run whose log is that large can"
+                + " only be read in Ish CD." : "") + (call.trigger ? MAY_EXIST : ""), status, call.job, call.runId,
                 false, null);
     }
 
@@ -101,7 +126,7 @@ final class Failures {
         if (cause instanceof HttpConnectTimeoutException) {
             reason = "the connection timed out";
         } else if (cause instanceof HttpTimeoutException) {
-            reason = "no answer came in time";
+            reason = "no answer came within " + Durations.format(call.elapsed());
         } else if (cause instanceof SSLException) {
             reason = "the TLS handshake failed (" + cause.getMessage() + ")";
         } else if (hasCause(cause, UnresolvedAddressException.class)) {
@@ -111,8 +136,8 @@ final class Failures {
         } else if (cause instanceof ConnectException) {
             reason = "the connection was refused";
         } else if (cause instanceof IOException) {
-            reason = cause.getMessage() == null ? "the connection was closed without an answer"
-                    : "the connection failed (" + cause.getMessage() + ")";
+            reason = (cause.getMessage() == null ? "the connection was closed without an answer"
+                    : "the connection failed (" + cause.getMessage() + ")") + " after " + Durations.format(call.elapsed());
         } else {
             reason = "an unexpected " + cause.getClass().getSimpleName() + " occurred (" + cause.getMessage() + ")";
         }
@@ -172,6 +197,9 @@ final class Failures {
         }
         if (e instanceof CommunicationException) {
             return new CommunicationException(message, e.httpStatus(), e.job(), e.runId(), e.getCause());
+        }
+        if (e instanceof RequestRejectedException) {
+            return new RequestRejectedException(message, e.httpStatus(), e.job(), e.runId(), e.isTransient(), e.getCause());
         }
         if (e instanceof ProtocolException) {
             return new ProtocolException(message, e.httpStatus(), e.job(), e.runId(), e.isTransient(), e.getCause());
