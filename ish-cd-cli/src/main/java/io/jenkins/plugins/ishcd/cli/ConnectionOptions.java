@@ -96,10 +96,14 @@ public final class ConnectionOptions {
      */
     @NonNull
     IshCdClient client(@NonNull Terminal terminal) {
-        return IshCdClient.builder()
-                .baseUrl(baseUrl(terminal))
+        String url = baseUrl(terminal);
+        IshCdClient.Builder b = IshCdClient.builder()
+                .baseUrl(url)
                 .token(token(terminal))
-                .userAgent("ish-cd-cli/" + IshCdClient.VERSION)
-                .build();
+                .userAgent("ish-cd-cli/" + IshCdClient.VERSION);
+        if (url.startsWith("http://")) {
+            PlainHttp.configure(b); // loopback only (BaseUrl refuses others): no TLS to load
+        }
+        return b.build();
     }
 }
