@@ -146,12 +146,4 @@ class ConsoleOutputTest {
         assertThat(r.err()).contains("$ ish-cd-cli/ish-cd run --project my-corp --job deploy --env BRANCH=main")
                 .contains("use ish-cd-cli/ish-cd run --project P --job J.").doesNotContain("$ ish-cd run");
     }
-
-    @Test
-    void theCommandIsTheLaunchersOrTheJarAsTyped() {
-        assertThat(Main.command("ish-cd-cli/ish-cd", "x.jar get")).isEqualTo("ish-cd-cli/ish-cd");
-        assertThat(Main.command(null, "ish-cd-cli/target/ish-cd.jar demo")).isEqualTo(
-                "java -jar ish-cd-cli/target/ish-cd.jar");
-        assertThat(Main.command(null, "io.jenkins.plugins.ishcd.cli.Main demo")).isEqualTo("java -jar ish-cd.jar");
-    }
 }
