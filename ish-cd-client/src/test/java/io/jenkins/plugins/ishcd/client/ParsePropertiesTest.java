@@ -109,7 +109,7 @@ class ParsePropertiesTest {
             String name = r.nextBoolean() ? "ABCDEFGH".substring(r.nextInt(8)) + "_" : text(r, 10);
             switch (r.nextInt(5)) {
                 case 0: list.add(text(r, 30)); break;
-                case 1: list.add(name + "=" + "x".repeat(RunRequest.MAX_BODY_BYTES)); break;
+                case 1: list.add(name + "=" + "x".repeat(1024 * 1024)); break;
                 default: list.add(name + "=" + text(r, 40)); break;
             }
         }
