@@ -3,6 +3,7 @@ package io.jenkins.plugins.ishcd.cli;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.ishcd.client.BaseUrl;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
+import io.jenkins.plugins.ishcd.client.IshCdClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ public final class ConnectionOptions {
     @NonNull
     IshCdClient client(@NonNull Terminal terminal) {
         String url = baseUrl(terminal);
-        IshCdClient.Builder b = IshCdClient.builder()
+        IshCdClientBuilder b = IshCdClient.builder()
                 .baseUrl(url)
                 .token(token(terminal))
                 .userAgent("ish-cd-cli/" + IshCdClient.VERSION);

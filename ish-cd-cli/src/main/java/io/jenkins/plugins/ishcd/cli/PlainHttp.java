@@ -1,12 +1,10 @@
 package io.jenkins.plugins.ishcd.cli;
 
-import io.jenkins.plugins.ishcd.client.IshCdClient;
+import io.jenkins.plugins.ishcd.client.IshCdClientBuilder;
 import io.jenkins.plugins.ishcd.client.IshCdExecutors;
 import java.net.http.HttpClient;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -23,9 +21,6 @@ import javax.net.ssl.TrustManager;
  * or not it will ever use it: the trust store and the security providers, a third of a second of a
  * command that takes a second. Here it gets a TLS context that refuses every use instead, since
  * nothing is encrypted on such a URL.
- *
- * <p>It also brings its own scheduler: {@link IshCdExecutors#scheduler()} would create the shared
- * HTTP client, TLS context included, along with it.
  */
 final class PlainHttp {
     private PlainHttp() {}
@@ -33,23 +28,15 @@ final class PlainHttp {
     /**
      * @param builder a client builder for a plain {@code http://} URL
      * @return the builder, with an HTTP client like the shared one (no redirects) but HTTP/1.1 and
-     *     without TLS, and a scheduler of {@value IshCdExecutors#THREADS} daemon threads that both use
+     *     without TLS
      */
-    static IshCdClient.Builder configure(IshCdClient.Builder builder) {
-        AtomicInteger n = new AtomicInteger();
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(IshCdExecutors.THREADS, r -> {
-            Thread t = new Thread(r, "ish-cd-client-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
+    static IshCdClientBuilder configure(IshCdClientBuilder builder) {
         HttpClient http = IshCdExecutors.newHttpClientBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on a plain connection
                 .sslContext(new NoTls())
                 .sslParameters(new SSLParameters())
-                .executor(scheduler)
                 .build();
-        return builder.httpClient(http).scheduler(scheduler);
+        return builder.httpClient(http);
     }
 
     /** A TLS context for URLs that never use TLS: any use is a bug, and says so. */

@@ -81,6 +81,13 @@ final class RunConsole implements RunListener, AutoCloseable {
         say(RunReport.pollFailed(job, runId, failure, consecutiveFailures, retryIn));
     }
 
+    @Override
+    public void onPollScheduled(@NonNull JobRef job, @NonNull String runId, @NonNull Duration nextPollIn) {
+        if (progress != null) {
+            progress.nextCheckIn(nextPollIn);
+        }
+    }
+
     /** Ends the progress display; call before writing anything else to standard error. Idempotent. */
     @Override
     public void close() {

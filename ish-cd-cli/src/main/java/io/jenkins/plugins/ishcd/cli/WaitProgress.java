@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Shows, on standard error, that a long wait goes on. On a terminal: a status line redrawn every second
- * ({@code Ish CD run 3abed1d7... is running (waited 1 min 5 s)}), erased before any other line is
- * written. Elsewhere (a CI log, a file): a heartbeat line after 30 s without news, then after twice as
+ * ({@code Ish CD run 3abed1d7... is running (waited 1 min 5 s, next check in 12 s)}), erased before any
+ * other line is written. Elsewhere (a CI log, a file): a heartbeat line after 30 s without news, then after twice as
  * long each time up to every 5 minutes. Never on standard output, so a log or {@code --json} stays clean.
  *
  * <p>Every line written to standard error during a wait goes through {@link #say}, so the live line
@@ -91,8 +91,8 @@ final class WaitProgress implements AutoCloseable {
     }
 
     /**
-     * When the next poll is due. Today the client tells only after a failed poll (its retry delay);
-     * the single poll scheduler of issue 8 is to tell it for every poll, through this method.
+     * When the next poll is due, as the client tells after every answer
+     * ({@link io.jenkins.plugins.ishcd.client.RunListener#onPollScheduled}) and after a failed poll.
      *
      * @param in the time until the next poll
      */

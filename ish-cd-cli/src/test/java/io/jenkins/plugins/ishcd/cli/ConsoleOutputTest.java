@@ -130,7 +130,8 @@ class ConsoleOutputTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         String id = lastRunId();
-        assertThat(r.err()).containsPattern("\rIsh CD run " + id.substring(0, 8) + "\\.\\.\\. is running \\(waited [12] s\\)");
+        assertThat(r.err()).containsPattern("\rIsh CD run " + id.substring(0, 8)
+                + "\\.\\.\\. is running \\(waited [12] s, next check in 1 s\\)");
         // Each live line is erased (blanks, then a carriage return) before the next permanent line.
         List<String> lines = Arrays.stream(r.err().split("\n")).map(l -> l.substring(l.lastIndexOf('\r') + 1)).toList();
         assertThat(lines).contains("Ish CD run " + id + " has ended.").noneMatch(l -> l.contains("waited"));

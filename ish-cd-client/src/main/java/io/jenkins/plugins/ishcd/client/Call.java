@@ -13,8 +13,8 @@ final class Call {
     final JobRef job;
     final String runId;
     final boolean trigger;
-    /** When the call was made, for "no answer came within 30 s"; a trigger's retries count from the first. */
-    private final long startNanos = System.nanoTime();
+    /** When the request was last sent, for "no answer came within 30 s". */
+    private volatile long sentNanos = System.nanoTime();
 
     private Call(String action, JobRef job, String runId, boolean trigger) {
         this.action = action;
@@ -23,9 +23,14 @@ final class Call {
         this.trigger = trigger;
     }
 
-    /** @return the time since the call was made */
+    /** The request goes on the wire now (again, for a trigger sent once more). */
+    void sent() {
+        sentNanos = System.nanoTime();
+    }
+
+    /** @return the time since the request was last sent */
     Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return Duration.ofNanos(System.nanoTime() - sentNanos);
     }
 
     static Call trigger(JobRef job) {
