@@ -8,7 +8,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +20,7 @@ import javax.net.ssl.SSLException;
  * make it appear.
  */
 final class Failures {
-    private static final String MAY_EXIST =
+    static final String MAY_EXIST =
             " The run may have been created anyway: check Ish CD before running the job again.";
 
     private final URI baseUrl;
@@ -79,32 +78,12 @@ final class Failures {
 
     /** A 2xx answer whose body is not what the API describes. */
     ProtocolException malformed(Call call, int status, String body, String problem) {
-        MalformedAnswers.Verdict verdict = MalformedAnswers.examine(body, problem);
-        // Polling again helps only with a passing fault: not with limits, nor with the same failure twice.
-        boolean again = !verdict.lasting && malformedAnswers.repeated(call.runId, status, verdict);
-        String excerpt = BodyExcerpt.of(redact(body));
-        return new ProtocolException(redact("Ish CD sent an answer that could not be read when " + call.action + " ("
-                + verdict.problem + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ")."
-                + (again ? " It was the second answer for this run unreadable in the same way, so it will not pass." : "")
-                + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, !verdict.lasting && !again,
-                verdict.cause == null ? null : redacted(verdict.cause));
-    }
-
-    /** The parser's exception with the token cut out of its message: {@code --debug} prints it. */
-    private Throwable redacted(Throwable cause) {
-        Throwable copy = new IOException(redact(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
-        copy.setStackTrace(cause.getStackTrace());
-        return copy;
+        return malformedAnswers.malformed(call, status, body, problem, this::redact);
     }
 
     /** An answer larger than the client accepts. */
     ProtocolException tooLarge(Call call, int status, long maxBytes) {
-        String bytes = String.format(Locale.ROOT, "%,d", maxBytes) + " bytes";
-        String limit = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB (" + bytes + ")" : bytes;
-        return new ProtocolException("Ish CD's answer when " + call.action + " was too large: it is over the " + limit
-                + " this client reads, so it was not read." + (call.runId != null ? " A run whose log is that large can"
-                + " only be read in Ish CD." : "") + (call.trigger ? MAY_EXIST : ""), status, call.job, call.runId,
-                false, null);
+        return MalformedAnswers.tooLarge(call, status, maxBytes);
     }
 
     /** A failure with no usable answer: I/O, timeout, TLS, DNS. */

@@ -2,11 +2,14 @@ package io.jenkins.plugins.ishcd.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Decides whether a 2xx answer that could not be read is worth polling again. A garbled answer may
+ * The 2xx answers that could not be read, and their sentences. Decides whether one is worth polling again. A garbled answer may
  * be a passing fault (a proxy cutting a body short); an answer that fails the same way a second
  * time for the same run, or that is well-formed but beyond Jackson's limits, will not get better,
  * and polling it again until the failure budget runs out only makes the user wait.
@@ -67,6 +70,45 @@ final class MalformedAnswers {
         } catch (JsonProcessingException e) {
             return new Verdict(problem, false, e);
         }
+    }
+
+    /**
+     * @param call what was being done
+     * @param status the HTTP status of the answer
+     * @param body the answer's text
+     * @param problem what the caller found wrong ({@code not JSON}, or why the JSON is not a run)
+     * @param redact removes the token from a text
+     * @return the failure: transient unless the answer is beyond the parser's limits or came twice
+     */
+    ProtocolException malformed(Call call, int status, String body, String problem, UnaryOperator<String> redact) {
+        Verdict verdict = examine(body, problem);
+        // Polling again helps only with a passing fault: not with limits, nor with the same failure twice.
+        boolean again = !verdict.lasting && repeated(call.runId, status, verdict);
+        String excerpt = BodyExcerpt.of(redact.apply(body));
+        Throwable cause = null;
+        if (verdict.cause != null) { // for --debug, without the token a server may have echoed
+            cause = new IOException(redact.apply(verdict.cause.getClass().getSimpleName() + ": "
+                    + verdict.cause.getMessage()));
+            cause.setStackTrace(verdict.cause.getStackTrace());
+        }
+        return new ProtocolException(redact.apply("Ish CD sent an answer that could not be read when " + call.action
+                + " (" + verdict.problem + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ")."
+                + (again ? " It was the second answer for this run unreadable in the same way, so it will not pass." : "")
+                + (call.trigger ? Failures.MAY_EXIST : "")), status, call.job, call.runId, !verdict.lasting && !again,
+                cause);
+    }
+
+    /**
+     * @param call what was being done @param status the HTTP status @param maxBytes the limit
+     * @return the failure for an answer over the limit; not transient
+     */
+    static ProtocolException tooLarge(Call call, int status, long maxBytes) {
+        String bytes = String.format(Locale.ROOT, "%,d", maxBytes) + " bytes";
+        String limit = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB (" + bytes + ")" : bytes;
+        return new ProtocolException("Ish CD's answer when " + call.action + " was too large: it is over the " + limit
+                + " this client reads, so it was not read." + (call.runId != null ? " A run whose log is that large can"
+                + " only be read in Ish CD." : "") + (call.trigger ? Failures.MAY_EXIST : ""), status, call.job,
+                call.runId, false, null);
     }
 
     /**
