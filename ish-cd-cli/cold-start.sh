@@ -40,7 +40,7 @@ done
 base=$(sed -n 's/^Base URL: //p' "$work/emulator.log")
 token=$(sed -n 's/^Token: //p' "$work/emulator.log")
 export ISH_CD_BASE_URL="$base" ISH_CD_TOKEN="$token"
-id=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \
+id=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"env": {"BRANCH": "main"}}' \
   "$base/projects/my-corp/jobs/deploy/runs" | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p')
 url="$base/projects/my-corp/jobs/deploy/runs/$id"
 
