@@ -63,7 +63,7 @@ class IshRunBuilderTest {
         FreeStyleBuild b = j.assertBuildStatusSuccess(future);
         assertEquals(Map.of("BRANCH", "release-x"), ish.ish.runs().get(0).env());
         j.assertLogContains("deploying release-x", b);
-        j.assertLogContains("of my-corp/deploy ended complete after 26 s.", b);
+        j.assertLogContains("of my-corp/deploy completed in 26 s.", b);
         j.assertLogNotContains(ish.token, b);
         assertEquals(
                 "complete", b.getAction(IshRunAction.class).getRuns().get(0).getStatus());

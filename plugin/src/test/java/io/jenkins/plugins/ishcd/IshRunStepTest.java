@@ -70,7 +70,7 @@ class IshRunStepTest {
         assertEquals(Map.of("BRANCH", "main", "TAG", "v1"), remote.env());
         j.assertLogContains("Triggered Ish CD job my-corp/deploy: run " + remote.id() + " is queued.", b);
         j.assertLogContains("deploying main", b);
-        j.assertLogContains("Ish CD run " + remote.id() + " of my-corp/deploy ended complete after 26 s.", b);
+        j.assertLogContains("Ish CD run " + remote.id() + " of my-corp/deploy completed in 26 s.", b);
         j.assertLogContains("id=" + remote.id() + " status=complete duration=26 log=deploying main", b);
         assertEquals(1, ish.posts());
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.ishcd.cli;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.ishcd.client.BaseUrl;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
+import io.jenkins.plugins.ishcd.client.IshCdClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -96,10 +97,14 @@ public final class ConnectionOptions {
      */
     @NonNull
     IshCdClient client(@NonNull Terminal terminal) {
-        return IshCdClient.builder()
-                .baseUrl(baseUrl(terminal))
+        String url = baseUrl(terminal);
+        IshCdClientBuilder b = IshCdClient.builder()
+                .baseUrl(url)
                 .token(token(terminal))
-                .userAgent("ish-cd-cli/" + IshCdClient.VERSION)
-                .build();
+                .userAgent("ish-cd-cli/" + IshCdClient.VERSION);
+        if (url.startsWith("http://")) {
+            PlainHttp.configure(b); // loopback only (BaseUrl refuses others): no TLS to load
+        }
+        return b.build();
     }
 }

@@ -52,8 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
                 .timeout(scaled(Duration.ofMinutes(1)))
                 .build();
         try (IshCdEmulator ish = IshCdEmulator.builder().clock(clock).demo().start();
-                IshCdClient client = IshCdClient.builder().baseUrl(ish.baseUrl()).token(ish.issueToken("ish-cd demo"))
-                        .userAgent("ish-cd-cli/" + IshCdClient.VERSION).build()) {
+                IshCdClient client = PlainHttp.configure(IshCdClient.builder()).baseUrl(ish.baseUrl())
+                        .token(ish.issueToken("ish-cd demo")).userAgent("ish-cd-cli/" + IshCdClient.VERSION).build()) {
             terminal.say("Started an Ish CD emulator at " + ish.baseUrl() + " with project my-corp (jobs deploy,"
                     + " cache-clear, backup); no real Ish CD is involved.");
             int deploy = show(reporter, client, wait, "deploy", "BRANCH", "main");
@@ -65,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             terminal.say("");
             terminal.say("Demo done: exit code 0 for the complete run and 1 for the run in error. To run a real"
-                    + " job: export ISH_CD_TOKEN=<your token> and use ish-cd run --project P --job J.");
+                    + " job: export ISH_CD_TOKEN=<your token> and use " + terminal.command() + " run --project P --job J.");
             return ExitCode.COMPLETE;
         } catch (RuntimeException e) {
             return reporter.fail(e, null);
@@ -74,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int show(Reporter reporter, IshCdClient client, WaitOptions wait, String job, String name, String value) {
         terminal.say("");
-        terminal.say("$ ish-cd run --project my-corp --job " + job + " --env " + name + "=" + value);
+        terminal.say("$ " + terminal.command() + " run --project my-corp --job " + job + " --env " + name + "=" + value);
         Map<String, String> env = new LinkedHashMap<>();
         env.put(name, value);
         int code = RunCommand.run(terminal, reporter, client, RunRequest.of(JobRef.of("my-corp", job), env), wait,

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd.cli;
 
 import io.jenkins.plugins.ishcd.client.AuthenticationException;
 import io.jenkins.plugins.ishcd.client.NotFoundException;
+import io.jenkins.plugins.ishcd.client.RequestRejectedException;
 import io.jenkins.plugins.ishcd.client.WaitTimeoutException;
 import picocli.CommandLine;
 
@@ -14,7 +15,10 @@ public final class ExitCode {
     public static final int COMPLETE = 0;
     /** The run ended in {@code error}. */
     public static final int RUN_ERROR = 1;
-    /** Usage or bad input: unknown option, bad duration, bad variable, no token, bad URL. */
+    /**
+     * Usage or bad input: unknown option, bad duration, bad variable, no token, bad URL; also what Ish
+     * CD refuses as bad input (HTTP 400, 413 too large, 414, 422).
+     */
     public static final int USAGE = 2;
     /** Ish CD refused the token (HTTP 401 or 403). */
     public static final int AUTHENTICATION = 3;
@@ -24,6 +28,8 @@ public final class ExitCode {
     public static final int TIMEOUT = 5;
     /** Any other failure of the API or the network. */
     public static final int FAILURE = 6;
+    /** Standard output could not be written (a full disk, a closed pipe): what it shows is incomplete. */
+    public static final int OUTPUT_FAILED = 7;
 
     private ExitCode() {}
 
@@ -34,6 +40,10 @@ public final class ExitCode {
     public static int of(Throwable failure) {
         if (failure instanceof CommandLine.ParameterException || failure instanceof IllegalArgumentException) {
             return USAGE;
+        }
+        if (failure instanceof RequestRejectedException) {
+            int status = ((RequestRejectedException) failure).httpStatus();
+            return status == 400 || status == 413 || status == 414 || status == 422 ? USAGE : FAILURE;
         }
         if (failure instanceof AuthenticationException) {
             return AUTHENTICATION;

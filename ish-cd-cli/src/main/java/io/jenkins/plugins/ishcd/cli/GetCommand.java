@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "get", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Read an Ish CD run once and print its status, and its log once it has ended.",
             "Exit code: 0 queued, running or complete, 1 error, 2 bad input, 3 token refused, 4 not found,"
-                + " 6 other API or network failure."})
+                + " 6 other API or network failure, 7 standard output could not be written."})
 public final class GetCommand implements Callable<Integer> {
     private final Terminal terminal;
 

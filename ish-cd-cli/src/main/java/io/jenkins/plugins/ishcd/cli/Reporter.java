@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.ishcd.client.IshCdException;
 import java.io.PrintWriter;
+import java.util.regex.Pattern;
 
 /**
  * Turns a failure into one line on standard error and an exit code. With {@code --debug} the stack
@@ -11,6 +12,8 @@ import java.io.PrintWriter;
  * only in a request header.
  */
 final class Reporter {
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+
     private final Terminal terminal;
     private final boolean debug;
 
@@ -32,7 +35,8 @@ final class Reporter {
             message += " Run " + runId + " was triggered and goes on in Ish CD.";
         }
         PrintWriter err = terminal.err();
-        err.println("ish-cd: " + message);
+        // One line whatever a server put in the message (a run id is quoted as it was sent).
+        err.println("ish-cd: " + CONTROL.matcher(message).replaceAll("?"));
         if (debug) {
             failure.printStackTrace(err);
         }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Trigger a run of an Ish CD job and wait for it to end.",
             "Exit code: 0 complete (or queued, with --no-wait), 1 error, 2 bad input, 3 token refused,"
-                + " 4 not found, 5 timed out (the run goes on), 6 other API or network failure."})
+                + " 4 not found, 5 timed out (the run goes on), 6 other API or network failure, 7 standard"
+                + " output could not be written."})
 public final class RunCommand implements Callable<Integer> {
     private final Terminal terminal;
 
@@ -115,21 +116,24 @@ public final class RunCommand implements Callable<Integer> {
     /** As above, the polls timed by {@code durations}, which learn the run's duration once it completed. */
     static int run(Terminal terminal, Reporter reporter, IshCdClient client, RunRequest request, WaitOptions wait,
             boolean noWait, boolean json, RunHistory durations) {
-        RunConsole console = new RunConsole(terminal, json);
         // Stopped before Ish CD answers, the run may exist: say so (the console replaces this once the id is known).
         terminal.onInterrupt(RunReport.triggerInterrupted(request.job()));
+        RunConsole console = new RunConsole(terminal, json, noWait ? null : new WaitProgress(terminal));
         try {
             if (noWait) {
                 Run run = client.trigger(request);
                 console.onTriggered(request.job(), run);
-                return console.queued(run);
+                return console.queued(request.job(), run);
             }
             durations.sayExpectation();
             Run finished = client.run(request, wait.toBuilder().expected(durations.expected()).build(), console);
             durations.record(finished);
             return console.finished(request.job(), finished);
         } catch (IshCdException e) {
+            console.close(); // the live status line goes before the failure line
             return reporter.fail(e, console.runId());
+        } finally {
+            console.close();
         }
     }
 

@@ -20,17 +20,36 @@ public final class Terminal {
     private final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean errIsTerminal;
+    private final String command;
     private final AtomicReference<String> interruptNotice = new AtomicReference<>();
 
     /**
+     * For tests and embedding: standard error is not a terminal, the tool is called {@code ish-cd}.
+     *
      * @param env environment variables by name, e.g. {@code System.getenv()}
      * @param out standard output
      * @param err standard error
      */
     public Terminal(@NonNull Map<String, String> env, @NonNull PrintWriter out, @NonNull PrintWriter err) {
+        this(env, out, err, false, "ish-cd");
+    }
+
+    /**
+     * @param env environment variables by name, e.g. {@code System.getenv()}
+     * @param out standard output; its errors must show in {@link PrintWriter#checkError()}, so not a
+     *     writer over {@code System.out}, which swallows them
+     * @param err standard error
+     * @param errIsTerminal whether standard error is a terminal, where a status line may be redrawn
+     * @param command how the user runs this tool, e.g. {@code ish-cd-cli/ish-cd}, for commands we suggest
+     */
+    public Terminal(@NonNull Map<String, String> env, @NonNull PrintWriter out, @NonNull PrintWriter err,
+            boolean errIsTerminal, @NonNull String command) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        this.errIsTerminal = errIsTerminal;
+        this.command = Objects.requireNonNull(command, "command");
     }
 
     /**
@@ -53,6 +72,17 @@ public final class Terminal {
     @NonNull
     public PrintWriter err() {
         return err;
+    }
+
+    /** @return whether standard error is a terminal (then a live status line is shown while waiting) */
+    public boolean errIsTerminal() {
+        return errIsTerminal;
+    }
+
+    /** @return how the user runs this tool, e.g. {@code ish-cd-cli/ish-cd} or {@code java -jar ish-cd.jar} */
+    @NonNull
+    public String command() {
+        return command;
     }
 
     /**

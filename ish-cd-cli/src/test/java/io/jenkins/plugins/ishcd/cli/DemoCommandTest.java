@@ -21,7 +21,7 @@ class DemoCommandTest {
                 "(exit code 1)");
         assertThat(r.err()).containsPattern("Triggered Ish CD job my-corp/deploy: run [0-9a-f-]{36} is queued\\.")
                 .contains("is running.")
-                .contains("of my-corp/deploy ended complete after 5 s.")
+                .contains("of my-corp/deploy completed in 5 s.")
                 .contains("of my-corp/backup ended in error after 4 s.")
                 .doesNotContain("ish-cd: ");
     }

@@ -20,6 +20,8 @@ class ExitCodeTest {
         assertThat(ExitCode.of(new NotFoundException("none", 404, JOB, null, null))).isEqualTo(4);
         assertThat(ExitCode.of(new WaitTimeoutException("late", JOB, "r1", null))).isEqualTo(5);
         assertThat(ExitCode.of(new RequestRejectedException("no", 409, JOB, null, null))).isEqualTo(6);
+        assertThat(ExitCode.of(new RequestRejectedException("too large", 413, JOB, null, null))).isEqualTo(2);
+        assertThat(ExitCode.of(new RequestRejectedException("bad env", 400, JOB, null, null))).isEqualTo(2);
         assertThat(ExitCode.of(new CommunicationException("down", 0, JOB, null, null))).isEqualTo(6);
         assertThat(ExitCode.of(new IllegalStateException("bug"))).isEqualTo(6);
     }

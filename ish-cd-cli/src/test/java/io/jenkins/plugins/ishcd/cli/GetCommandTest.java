@@ -76,7 +76,7 @@ class GetCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("deployed main\n");
-        assertThat(r.err()).contains("Ish CD run " + id + " of my-corp/deploy ended complete after 26 s.");
+        assertThat(r.err()).contains("Ish CD run " + id + " of my-corp/deploy completed in 26 s.");
         assertThat(ish.journal().count("POST", "/v1/")).isEqualTo(1);
         assertThat(ish.journal().count("GET", "/v1/")).isEqualTo(1);
     }

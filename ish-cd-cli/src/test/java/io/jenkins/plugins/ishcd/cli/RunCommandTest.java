@@ -102,8 +102,8 @@ class RunCommandTest {
         assertThat(r.err().lines()).containsSubsequence(
                 "Triggered Ish CD job my-corp/deploy: run " + id + " is queued.",
                 "Ish CD run " + id + " is running.",
-                "Ish CD run " + id + " is complete.",
-                "Ish CD run " + id + " of my-corp/deploy ended complete after 0 s.");
+                "Ish CD run " + id + " has ended.",
+                "Ish CD run " + id + " of my-corp/deploy completed within a second.");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -113,7 +113,7 @@ class RunCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("[error] mysqldump: Access denied\n");
-        assertThat(r.err()).contains("of my-corp/backup ended in error after");
+        assertThat(r.err()).contains("of my-corp/backup ended in error within a second.");
         assertThat(r.errorLines()).isZero();
         assertThat(posts()).isEqualTo(1);
     }
@@ -125,7 +125,7 @@ class RunCommandTest {
         Cli.Result r = run("--project", "my-corp", "--job", "deploy", "--env", "BRANCH=main");
 
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("HTTP 502").contains("Trying again in").contains("(failure 2 in a row)")
+        assertThat(r.err()).contains("HTTP 502").contains("Trying again in").contains("(2 failed polls in a row)")
                 .doesNotContain("<html").doesNotContain("<body");
         assertThat(r.out()).isEqualTo("deployed main\n");
         assertThat(posts()).isEqualTo(1);

@@ -98,7 +98,7 @@ class RunCommandWireMockTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo(" [notice] Command: my-corp.test -- drush cc all [Exit: 0]\n\n");
-        assertThat(r.err()).contains("Ish CD run " + ID + " of my-corp/deploy ended complete after 26 s.");
+        assertThat(r.err()).contains("Ish CD run " + ID + " of my-corp/deploy completed in 26 s.");
         api.verify(1, postRequestedFor(urlEqualTo(RUNS))
                 .withHeader("Authorization", equalTo("Bearer " + CANARY))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -135,7 +135,7 @@ class RunCommandWireMockTest {
     }
 
     @Test
-    void malformedJsonWhilePollingGivesUpNamingTheRun() {
+    void malformedJsonWhilePollingTheSameWayTwiceGivesUpNamingTheRun() {
         api.stubFor(post(RUNS).willReturn(okJson(QUEUED)));
         polls("garbled");
 
@@ -144,7 +144,22 @@ class RunCommandWireMockTest {
         assertThat(r.exit()).as(r.toString()).isEqualTo(6);
         assertThat(r.err()).contains("Triggered Ish CD job my-corp/deploy: run " + ID + " is queued.");
         assertThat(r.err().lines().filter(l -> l.startsWith("ish-cd: "))).singleElement().asString()
-                .contains(ID).contains("Gave up");
+                .contains(ID).contains("second answer for this run unreadable in the same way");
+        api.verify(2, getRequestedFor(urlEqualTo(RUNS + "/" + ID)));
+        api.verify(1, postRequestedFor(urlEqualTo(RUNS)));
+    }
+
+    @Test
+    void aRequestRefusedAsTooLargeIsBadInputWithTheLimit() {
+        api.stubFor(post(RUNS).willReturn(aResponse().withStatus(413).withHeader("Content-Type", "text/html")
+                .withBody("<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center>"
+                        + "<h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n")));
+
+        Cli.Result r = run("--env", "BIG=" + "x".repeat(300_000));
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().contains("too large (HTTP 413)")
+                .contains("\"413 Request Entity Too Large nginx\"").contains("1 MiB (1,048,576 bytes)");
         api.verify(1, postRequestedFor(urlEqualTo(RUNS)));
     }
 

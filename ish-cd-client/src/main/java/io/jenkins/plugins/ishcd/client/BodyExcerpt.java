@@ -1,10 +1,14 @@
 package io.jenkins.plugins.ishcd.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A short, single-line excerpt of an error answer's body for messages: the {@code message} (or
- * {@code error}) field of a JSON body, or the text of an HTML page without its markup, cut to
+ * {@code error}) field of a JSON body, or the text of an HTML page without its markup and with its
+ * character references decoded, on one line (line breaks, carriage returns and other control
+ * characters become spaces), cut to
  * {@value #MAX} characters, so a gateway's error page cannot flood a console. Only the first
  * {@value #SCAN} characters are looked at, in one linear pass: this runs on threads shared by
  * every wait, and a hostile page must not cost them time.
@@ -13,6 +17,7 @@ final class BodyExcerpt {
     static final int MAX = 200;
     static final int SCAN = 16 * 1024;
     private static final String[] SKIPPED = {"script", "style", "head"};
+    private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});");
 
     private BodyExcerpt() {}
 
@@ -27,11 +32,40 @@ final class BodyExcerpt {
         String head = body.length() > SCAN ? body.substring(0, SCAN) : body;
         String text = fromJson(head);
         if (text == null) {
-            text = stripTags(head)
-                    .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            text = decode(stripTags(head));
         }
         text = Sanitize.oneLine(text);
         return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
+    }
+
+    /** Decodes numeric references and the named ones error pages use; any other is left as it is. */
+    static String decode(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        Matcher m = REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String name = m.group(1);
+            String value;
+            if (name.charAt(0) == '#') {
+                boolean hex = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X');
+                int code = Integer.parseInt(name.substring(hex ? 2 : 1), hex ? 16 : 10);
+                value = Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : "?";
+            } else {
+                switch (name) {
+                    case "nbsp": value = " "; break;
+                    case "lt": value = "<"; break;
+                    case "gt": value = ">"; break;
+                    case "amp": value = "&"; break;
+                    case "quot": value = "\""; break;
+                    case "apos": value = "'"; break;
+                    default: value = m.group(); break;
+                }
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** Drops tags, and the content of script, style and head elements, in one pass. */

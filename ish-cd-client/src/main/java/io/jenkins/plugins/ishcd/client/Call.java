@@ -1,16 +1,20 @@
 package io.jenkins.plugins.ishcd.client;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * What one HTTP call is doing, for messages: "triggering a run of my-corp/deploy",
- * "reading run 3abed1d7 of my-corp/deploy", "listing projects".
+ * "reading run 3abed1d7 of my-corp/deploy", "listing projects". {@link #runId} is the id as the server
+ * sent it; messages show it through {@link RunReport#printable}.
  */
 final class Call {
     final String action;
     final JobRef job;
     final String runId;
     final boolean trigger;
+    /** When the request was last sent, for "no answer came within 30 s". */
+    private volatile long sentNanos = System.nanoTime();
 
     private Call(String action, JobRef job, String runId, boolean trigger) {
         this.action = action;
@@ -19,12 +23,22 @@ final class Call {
         this.trigger = trigger;
     }
 
+    /** The request goes on the wire now (again, for a trigger sent once more). */
+    void sent() {
+        sentNanos = System.nanoTime();
+    }
+
+    /** @return the time since the request was last sent */
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - sentNanos);
+    }
+
     static Call trigger(JobRef job) {
         return new Call("triggering a run of " + job, job, null, true);
     }
 
     static Call readRun(JobRef job, String runId) {
-        return new Call("reading run " + runId + " of " + job, job, runId, false);
+        return new Call("reading run " + RunReport.printable(runId) + " of " + job, job, runId, false);
     }
 
     static Call read(String what, JobRef job) {
@@ -44,7 +58,7 @@ final class Call {
 
     private String notFoundOfNames() {
         if (runId != null) {
-            return "Ish CD found no run " + runId + " of " + job + " (HTTP 404): check the run id and that project '"
+            return "Ish CD found no run " + RunReport.printable(runId) + " of " + job + " (HTTP 404): check the run id and that project '"
                     + job.project() + "' and job '" + job.job() + "' are the ones that started it.";
         }
         if (job != null) {

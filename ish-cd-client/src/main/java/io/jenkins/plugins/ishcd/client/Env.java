@@ -37,7 +37,7 @@ public final class Env {
                     "An Ish CD variable has an empty name: give every variable a name such as BRANCH.");
         }
         if (!isValidName(name)) {
-            throw new IllegalArgumentException("The Ish CD variable name '" + name + "' is not valid: use letters,"
+            throw new IllegalArgumentException("The Ish CD variable name '" + quoted(name) + "' is not valid: use letters,"
                     + " digits and underscores, not starting with a digit (for example BRANCH_NAME).");
         }
     }
@@ -53,7 +53,7 @@ public final class Env {
     public static Map.Entry<String, String> parseAssignment(String assignment) {
         int eq = assignment == null ? -1 : assignment.indexOf('=');
         if (eq < 0) {
-            throw new IllegalArgumentException("The variable '" + assignment
+            throw new IllegalArgumentException("The variable '" + quoted(assignment)
                     + "' has no '=': write it as NAME=VALUE, for example BRANCH=main.");
         }
         String name = assignment.substring(0, eq);
@@ -80,6 +80,11 @@ public final class Env {
             map.put(v.getKey(), v.getValue()); // a null value is refused by RunRequest.of, naming the variable
         }
         return map;
+    }
+
+    /** User text in a message: one line, at most 60 characters (a long one may be a pasted secret). */
+    private static String quoted(String text) {
+        return Sanitize.field(text, 60);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -21,11 +20,12 @@ import javax.net.ssl.SSLException;
  * make it appear.
  */
 final class Failures {
-    private static final String MAY_EXIST =
+    static final String MAY_EXIST =
             " The run may have been created anyway: check Ish CD before running the job again.";
 
     private final URI baseUrl;
     private final String token;
+    private final MalformedAnswers malformedAnswers = new MalformedAnswers();
 
     Failures(URI baseUrl, String token) {
         this.baseUrl = baseUrl;
@@ -58,9 +58,18 @@ final class Failures {
             return new ServerException(redact("Ish CD answered HTTP " + status + " when " + call.action + quoted + "."
                     + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, after.orElse(null));
         }
+        if (status == 413) {
+            return new RequestRejectedException(redact("Ish CD refused the request as too large (HTTP 413) when "
+                    + call.action + quoted + ": make the variables smaller. This client sends at most "
+                    + RunRequest.MAX_BODY_BYTES_TEXT + " of them, so Ish CD or a gateway in front of it allows less."),
+                    status, call.job, call.runId, null);
+        }
         if (status >= 400 && status <= 499) {
+            // 408: the server tired of waiting for the request; 409: a conflict with the run's state. A
+            // later poll may not meet either, and neither says a trigger was not acted on.
+            boolean mayPass = call.runId != null && (status == 408 || status == 409);
             return new RequestRejectedException(redact("Ish CD rejected the request (HTTP " + status + ") when "
-                    + call.action + quoted + "."), status, call.job, call.runId, null);
+                    + call.action + quoted + "."), status, call.job, call.runId, mayPass, null);
         }
         return new ProtocolException(redact("Ish CD answered with an unexpected HTTP " + status + " when " + call.action
                 + quoted + ": check that the API URL " + baseUrl + " is right (redirects are not followed)."),
@@ -69,17 +78,12 @@ final class Failures {
 
     /** A 2xx answer whose body is not what the API describes. */
     ProtocolException malformed(Call call, int status, String body, String problem) {
-        String excerpt = BodyExcerpt.of(redact(body));
-        return new ProtocolException(redact("Ish CD sent an answer that could not be read when " + call.action + " ("
-                + problem + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ")."
-                + (call.trigger ? MAY_EXIST : "")), status, call.job, call.runId, true, null);
+        return malformedAnswers.malformed(call, status, body, problem, this::redact);
     }
 
     /** An answer larger than the client accepts. */
     ProtocolException tooLarge(Call call, int status, long maxBytes) {
-        return new ProtocolException("Ish CD sent more than " + String.format(Locale.ROOT, "%,d", maxBytes) + " bytes when " + call.action
-                + ": the answer was not read." + (call.trigger ? MAY_EXIST : ""), status, call.job, call.runId,
-                false, null);
+        return MalformedAnswers.tooLarge(call, status, maxBytes);
     }
 
     /** A failure with no usable answer: I/O, timeout, TLS, DNS. */
@@ -101,7 +105,7 @@ final class Failures {
         if (cause instanceof HttpConnectTimeoutException) {
             reason = "the connection timed out";
         } else if (cause instanceof HttpTimeoutException) {
-            reason = "no answer came in time";
+            reason = "no answer came within " + Durations.format(call.elapsed());
         } else if (cause instanceof SSLException) {
             reason = "the TLS handshake failed (" + cause.getMessage() + ")";
         } else if (hasCause(cause, UnresolvedAddressException.class)) {
@@ -111,8 +115,8 @@ final class Failures {
         } else if (cause instanceof ConnectException) {
             reason = "the connection was refused";
         } else if (cause instanceof IOException) {
-            reason = cause.getMessage() == null ? "the connection was closed without an answer"
-                    : "the connection failed (" + cause.getMessage() + ")";
+            reason = (cause.getMessage() == null ? "the connection was closed without an answer"
+                    : "the connection failed (" + cause.getMessage() + ")") + " after " + Durations.format(call.elapsed());
         } else {
             reason = "an unexpected " + cause.getClass().getSimpleName() + " occurred (" + cause.getMessage() + ")";
         }
@@ -172,6 +176,9 @@ final class Failures {
         }
         if (e instanceof CommunicationException) {
             return new CommunicationException(message, e.httpStatus(), e.job(), e.runId(), e.getCause());
+        }
+        if (e instanceof RequestRejectedException) {
+            return new RequestRejectedException(message, e.httpStatus(), e.job(), e.runId(), e.isTransient(), e.getCause());
         }
         if (e instanceof ProtocolException) {
             return new ProtocolException(message, e.httpStatus(), e.job(), e.runId(), e.isTransient(), e.getCause());

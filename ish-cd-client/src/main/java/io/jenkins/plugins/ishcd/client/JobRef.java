@@ -27,7 +27,8 @@ public final class JobRef implements Serializable {
      * @param project the project's machine name or ID
      * @param job the job's machine name or ID
      * @return the reference, with both parts trimmed
-     * @throws IllegalArgumentException if either part is null or blank
+     * @throws IllegalArgumentException if either part is null or blank, or holds a line break or another
+     *     control character (no machine name or ID does; in a message it would break the line)
      */
     @NonNull
     public static JobRef of(String project, String job) {
@@ -39,7 +40,13 @@ public final class JobRef implements Serializable {
             throw new IllegalArgumentException("The Ish CD " + what + " is empty: give the " + what
                     + "'s machine name or ID.");
         }
-        return value.trim();
+        String trimmed = value.trim();
+        if (Sanitize.hasControl(trimmed)) {
+            throw new IllegalArgumentException("The Ish CD " + what + " '" + Sanitize.field(trimmed, 100)
+                    + "' contains a line break or another control character (shown as ?): give the " + what
+                    + "'s machine name or ID on its own.");
+        }
+        return trimmed;
     }
 
     /** @return the project's machine name or ID, as given */

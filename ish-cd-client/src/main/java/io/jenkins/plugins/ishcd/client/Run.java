@@ -57,7 +57,10 @@ public final class Run implements Serializable {
         this.log = log == null ? "" : log;
     }
 
-    /** @return the run id, e.g. {@code 3abed1d7-68ec-4151-ae87-edcc918315b4} */
+    /**
+     * @return the run id exactly as the server sent it, e.g. {@code 3abed1d7-68ec-4151-ae87-edcc918315b4}:
+     *     what the next request must ask for. Show it through {@link RunReport#printable}.
+     */
     @NonNull
     public String id() {
         return id;
@@ -150,6 +153,6 @@ public final class Run implements Serializable {
     /** @return id, status and duration; the log is left out (it can be megabytes) */
     @Override
     public String toString() {
-        return "Run[" + id + ", " + rawStatus + ", " + durationSeconds + " s, log " + log.length() + " chars]";
+        return "Run[" + RunReport.printable(id) + ", " + rawStatus + ", " + durationSeconds + " s, log " + log.length() + " chars]";
     }
 }

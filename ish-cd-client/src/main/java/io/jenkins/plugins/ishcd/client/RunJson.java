@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ishcd.client;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,12 +20,26 @@ import java.util.logging.Logger;
  * Strict in what it writes: {@code {"env": {"NAME": "value"}}}.
  */
 final class RunJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Jackson's default caps one string at 20,000,000 characters, which a run's log may exceed: the
+     * byte limit on the whole answer ({@link LimitedBody}) is the bound that matters, so strings are
+     * not capped again. Numbers and nesting keep Jackson's defaults (1,000 digits, 1,000 levels).
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build());
     private static final Logger LOGGER = Logger.getLogger(RunJson.class.getName());
     /** 9999-12-31T23:59:59Z: beyond it a "time" or "duration" is garbage, not a value. */
     private static final long MAX_EPOCH_SECOND = 253402300799L;
-    private static final int MAX_ID = 200;
+    /** Longer than any id a server would make; such an answer is garbage, not a run. */
+    static final int MAX_ID = 1024;
     private static final int MAX_STATUS = 64;
+    /**
+     * The longest number sent as a string that is parsed: {@link BigDecimal} takes time that grows
+     * faster than the length, and every valid value (up to {@value #MAX_EPOCH_SECOND}, with decimals
+     * or an exponent) is far shorter.
+     */
+    static final int MAX_NUMBER_TEXT = 40;
 
     private RunJson() {}
 
@@ -48,10 +64,14 @@ final class RunJson {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the answer is not a JSON object");
         }
-        // The id is what matters most: once a trigger's answer has one, nothing else may lose it.
-        String id = Sanitize.field(text(node, "id"), MAX_ID);
+        // The id is what matters most: once a trigger's answer has one, nothing else may lose it. It is
+        // kept exactly as sent, because the next poll asks for it; messages show it sanitized.
+        String id = text(node, "id");
         if (id.isBlank()) {
             throw new IllegalArgumentException("the answer has no run id");
+        }
+        if (id.length() > MAX_ID) {
+            throw new IllegalArgumentException("the run id is longer than " + MAX_ID + " characters");
         }
         Long created = number(node, "created", MAX_EPOCH_SECOND);
         Long changed = number(node, "changed", MAX_EPOCH_SECOND);
@@ -138,16 +158,22 @@ final class RunJson {
 
     /**
      * A whole number sent as a JSON number or string ({@code 26}, {@code "26"}, {@code 26.0}).
-     * Informational fields must not fail a run: a value that is unreadable, negative or above
-     * {@code max} is logged and read as absent (null).
+     * Informational fields must not fail a run: a value that is unreadable, negative, above
+     * {@code max} or a string over {@value #MAX_NUMBER_TEXT} characters is logged and read as absent (null).
      */
     private static Long number(JsonNode node, String field, long max) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
             return null;
         }
+        String text = v.isNumber() ? null : v.asText().trim();
+        if (text != null && text.length() > MAX_NUMBER_TEXT) {
+            LOGGER.log(Level.FINE, "Ignoring the run field {0}: a string of {1} characters is not a number",
+                    new Object[] {field, text.length()});
+            return null;
+        }
         try {
-            BigDecimal d = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+            BigDecimal d = text == null ? v.decimalValue() : new BigDecimal(text);
             if (d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(max)) <= 0) {
                 return d.longValue();
             }

@@ -10,7 +10,23 @@ import java.util.Collection;
  * value or the token.
  */
 public final class RunReport {
+    /** The longest server-sent id shown in a sentence. */
+    static final int MAX_SHOWN = 200;
+
     private RunReport() {}
+
+    /**
+     * Server-sent text (a run id, a status) as it may be shown: a hostile server must not be able to
+     * break a line or move a terminal's cursor. Only for display: requests keep the text as sent.
+     *
+     * @param text the text, may be null
+     * @return the text with control and format characters replaced by {@code ?}, at most
+     *     {@value #MAX_SHOWN} characters; {@code ""} for null
+     */
+    @NonNull
+    public static String printable(String text) {
+        return text == null ? "" : Sanitize.field(text, MAX_SHOWN);
+    }
 
     /**
      * @param job the job @param run the run as triggered
@@ -18,47 +34,55 @@ public final class RunReport {
      */
     @NonNull
     public static String queued(@NonNull JobRef job, @NonNull Run run) {
-        return "Triggered Ish CD job " + job + ": run " + run.id() + " is " + run.rawStatus() + ".";
+        return "Triggered Ish CD job " + job + ": run " + printable(run.id()) + " is " + run.rawStatus() + ".";
     }
 
     /**
      * @param job the job @param run the run as just read
-     * @return e.g. {@code Ish CD run 3abed1d7-... is running.}, {@code ... failed (status error).}, or a
-     *     sentence saying the status is unknown
+     * @return e.g. {@code Ish CD run 3abed1d7-... is running.}, {@code Ish CD run 3abed1d7-... has ended.}
+     *     (its outcome is told by {@link #summary}, after the log), or a sentence saying the status is unknown
      */
     @NonNull
     public static String statusChanged(@NonNull JobRef job, @NonNull Run run) {
+        String id = printable(run.id());
         if (run.status() == RunStatus.UNKNOWN) {
-            return "Ish CD run " + run.id() + " of " + job + " reports status '" + run.rawStatus()
+            return "Ish CD run " + id + " of " + job + " reports status '" + run.rawStatus()
                     + "', which this client does not know; still waiting.";
         }
-        if (run.status() == RunStatus.ERROR) {
-            return "Ish CD run " + run.id() + " failed (status error).";
+        if (run.status().isFinished()) {
+            return "Ish CD run " + id + " has ended.";
         }
-        return "Ish CD run " + run.id() + " is " + run.rawStatus() + ".";
+        return "Ish CD run " + id + " is " + run.status().wireName() + ".";
     }
 
     /**
      * @param job the job @param runId the run @param failure what went wrong
      * @param attempt failures in a row so far @param retryIn when the next poll is due
-     * @return e.g. {@code Could not read Ish CD run X (HTTP 502 ...); trying again in 4 s (failure 1 in a row).}
+     * @return e.g. {@code Ish CD answered HTTP 502 when reading run X of my-corp/deploy. Trying again in 4 s
+     *     (1 failed poll in a row).}
      */
     @NonNull
     public static String pollFailed(@NonNull JobRef job, @NonNull String runId, @NonNull IshCdException failure,
             int attempt, @NonNull Duration retryIn) {
-        return failure.getMessage() + " Trying again in " + Durations.format(retryIn) + " (failure " + attempt
-                + " in a row).";
+        return failure.getMessage() + " Trying again in " + Durations.format(retryIn) + " (" + attempt + " failed poll"
+                + (attempt == 1 ? "" : "s") + " in a row).";
     }
 
     /**
      * @param job the job @param run the finished run
-     * @return e.g. {@code Ish CD run 3abed1d7-... of my-corp/deploy ended complete after 26 s.}
+     * @return {@code Ish CD run 3abed1d7-... of my-corp/deploy completed in 26 s.} or {@code ... ended in
+     *     error after 26 s.} ({@code within a second} for a duration of 0); for a run not finished, its
+     *     status so far
      */
     @NonNull
     public static String summary(@NonNull JobRef job, @NonNull Run run) {
-        String outcome = run.status() == RunStatus.ERROR ? "in error" : run.rawStatus();
-        return "Ish CD run " + run.id() + " of " + job + " ended " + outcome + " after "
-                + Durations.format(run.duration()) + ".";
+        // The API counts whole seconds: 0 is a run shorter than a second.
+        boolean quick = run.durationSeconds() == 0;
+        String took = Durations.format(run.duration());
+        String outcome = run.status() == RunStatus.COMPLETE ? (quick ? "completed within a second" : "completed in " + took)
+                : run.status() == RunStatus.ERROR ? (quick ? "ended in error within a second" : "ended in error after " + took)
+                : "is " + run.rawStatus() + " after " + took;
+        return "Ish CD run " + printable(run.id()) + " of " + job + " " + outcome + ".";
     }
 
     /**
@@ -69,7 +93,7 @@ public final class RunReport {
      */
     @NonNull
     public static String endedInError(@NonNull JobRef job, @NonNull Run run) {
-        return "Ish CD run " + run.id() + " of " + job + " ended in error: see its log above, fix the cause in Ish CD"
+        return "Ish CD run " + printable(run.id()) + " of " + job + " ended in error: see its log above, fix the cause in Ish CD"
                 + " or in the variables passed, and run it again.";
     }
 
@@ -96,7 +120,8 @@ public final class RunReport {
     @NonNull
     public static String withRunId(@NonNull Throwable failure, String runId) {
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        return runId == null || message.contains(runId) ? message : message + " (Ish CD run " + runId + ")";
+        String shown = printable(runId);
+        return runId == null || message.contains(shown) ? message : message + " (Ish CD run " + shown + ")";
     }
 
     /**
@@ -107,7 +132,7 @@ public final class RunReport {
      */
     @NonNull
     public static String stillRunning(@NonNull JobRef job, @NonNull String runId) {
-        return "Stopped waiting for Ish CD run " + runId + " of " + job
+        return "Stopped waiting for Ish CD run " + printable(runId) + " of " + job
                 + ". The run goes on in Ish CD, which has no way to cancel it.";
     }
 

@@ -64,9 +64,36 @@ class RunJsonTest {
     @Test
     void controlCharactersInIdAndStatusCannotReachATerminal() throws Exception {
         Run run = RunJson.run(json("{\"id\": \"r\\u001b[2J\", \"status\": \"complete\\u001b[31m\\nFAKE OK\"}"));
-        assertThat(run.id()).isEqualTo("r?[2J");
+        assertThat(RunReport.printable(run.id())).isEqualTo("r?[2J");
+        assertThat(RunReport.statusChanged(JobRef.of("p", "j"), run)).doesNotContain("\u001b", "\n").contains("r?[2J");
         assertThat(run.rawStatus()).isEqualTo("complete?[31m?FAKE OK");
         assertThat(run.status()).isEqualTo(RunStatus.UNKNOWN);
+    }
+
+    @Test
+    void theRunIdIsKeptAsSentBecauseTheNextPollAsksForIt() throws Exception {
+        // Sanitize.field used to rewrite it ("a\tb" became "a b", and ids were cut at 200 characters).
+        String long250 = "r".repeat(250);
+        assertThat(RunJson.run(json("{\"id\": \"a\\tb\"}")).id()).isEqualTo("a\tb");
+        assertThat(RunJson.run(json("{\"id\": \"" + long250 + "\"}")).id()).isEqualTo(long250);
+        assertThatThrownBy(() -> RunJson.run(json("{\"id\": \"" + "r".repeat(1025) + "\"}")))
+                .hasMessage("the run id is longer than 1024 characters");
+    }
+
+    @Test
+    void aNumberSentAsAVeryLongStringIsNotParsed() throws Exception {
+        // new BigDecimal(text) takes time that grows faster than the text: a megabyte of digits is refused unread.
+        String padded = "0".repeat(1_000_000) + "26";
+        assertThat(RunJson.run(json("{\"id\": \"r\", \"duration\": \"" + padded + "\"}")).durationSeconds()).isZero();
+        String longest = "0".repeat(38) + "26";
+        assertThat(RunJson.run(json("{\"id\": \"r\", \"duration\": \" " + longest + " \"}")).durationSeconds()).isEqualTo(26);
+    }
+
+    @Test
+    void aStringLongerThanJacksonsDefaultLimitIsRead() throws Exception {
+        // Jackson refuses strings over 20,000,000 characters by default; a run's log may be longer.
+        String log = "x".repeat(20_000_001);
+        assertThat(RunJson.run(json("{\"id\": \"r\", \"log\": \"" + log + "\"}")).log()).hasSize(20_000_001);
     }
 
     @Test

@@ -26,6 +26,11 @@ class SmallPartsTest {
         assertThat(Durations.format(Duration.ofMinutes(62))).isEqualTo("1 h 2 min");
         assertThat(Durations.format(Duration.ZERO)).isEqualTo("0 s");
         assertThat(Durations.format(Duration.ofHours(53))).isEqualTo("2 d 5 h");
+        // Never cut to a round figure that hides time: 60.5 s was shown as "1 min".
+        assertThat(Durations.format(Duration.ofMillis(60_500))).isEqualTo("1 min 1 s");
+        assertThat(Durations.format(Duration.ofMillis(4_500))).isEqualTo("4.5 s");
+        assertThat(Durations.format(Duration.ofMillis(59_960))).isEqualTo("1 min");
+        assertThat(Durations.format(Duration.ofSeconds(7170))).isEqualTo("2 h");
     }
 
     @Test
@@ -97,7 +102,9 @@ class SmallPartsTest {
         assertThat(RunReport.statusChanged(job, new Run("r-1", "paused", 0, null, null, null)))
                 .contains("status 'paused'", "still waiting");
         assertThat(RunReport.stillRunning(job, "r-1")).contains("r-1", "goes on");
-        assertThat(RunReport.statusChanged(job, failed)).isEqualTo("Ish CD run r-1 failed (status error).");
+        assertThat(RunReport.statusChanged(job, failed)).isEqualTo("Ish CD run r-1 has ended.");
+        assertThat(RunReport.summary(job, new Run("r-1", "complete", 5, null, null, null)))
+                .isEqualTo("Ish CD run r-1 of my-corp/deploy completed in 5 s.");
         assertThat(RunReport.statusChanged(job, queued)).isEqualTo("Ish CD run r-1 is queued.");
         assertThat(RunReport.endedInError(job, failed)).startsWith("Ish CD run r-1 of my-corp/deploy ended in error: see its log");
         assertThat(RunReport.triggerInterrupted(job)).contains("my-corp/deploy", "check the job's runs in Ish CD");

@@ -22,6 +22,16 @@ class ValuesTest {
     }
 
     @Test
+    void aLineBreakInAProjectOrJobIsRefusedInOneLine() {
+        // It used to be echoed raw, splitting every message about the job over two lines.
+        assertThatThrownBy(() -> JobRef.of("my\ncorp", "deploy"))
+                .hasMessage("The Ish CD project 'my?corp' contains a line break or another control character (shown"
+                        + " as ?): give the project's machine name or ID on its own.");
+        assertThatThrownBy(() -> JobRef.of("p", "de\u001b[2Jploy")).hasMessageContaining("job 'de?[2Jploy'");
+        assertThat(JobRef.of("p", "deploy\n").job()).isEqualTo("deploy");
+    }
+
+    @Test
     void envNamesFollowShellRules() {
         assertThat(Env.isValidName("BRANCH_NAME")).isTrue();
         assertThat(Env.isValidName("_x1")).isTrue();
@@ -64,6 +74,24 @@ class ValuesTest {
         env.put("B", null);
         assertThatThrownBy(() -> RunRequest.of(JobRef.of("p", "j"), env))
                 .hasMessage("The Ish CD variable B has no value: give it a string, or an empty string.");
+    }
+
+    @Test
+    void aRequestOverOneMebibyteIsRefusedBeforeItIsSent() {
+        JobRef job = JobRef.of("p", "j");
+        // {"env":{"BIG":"..."}} is 18 bytes around the value.
+        assertThat(RunRequest.of(job, Map.of("BIG", "x".repeat(1024 * 1024 - 18))).env()).hasSize(1);
+        assertThatThrownBy(() -> RunRequest.of(job, Map.of("BIG", "x".repeat(1024 * 1024 - 17))))
+                .hasMessage("The variables of the Ish CD run add up to 1,048,577 bytes of JSON, more than the 1 MiB"
+                        + " (1,048,576 bytes) this client sends: pass large data another way, for example as a file"
+                        + " the job downloads.");
+    }
+
+    @Test
+    void userTextQuotedInAMessageStaysOnOneShortLine() {
+        assertThatThrownBy(() -> Env.parseAssignment("BRANCH\nmain")).hasMessage(
+                "The variable 'BRANCH?main' has no '=': write it as NAME=VALUE, for example BRANCH=main.");
+        assertThatThrownBy(() -> Env.checkName("X".repeat(1000) + "-")).message().hasSizeLessThan(200);
     }
 
     @Test

@@ -116,8 +116,7 @@ final class ApiJson {
         if (!envNode.isObject()) {
             throw new IllegalArgumentException("'env' must be an object of variable names to string values");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = envNode.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : envNode.properties()) {
             if (!field.getValue().isTextual()) {
                 throw new IllegalArgumentException("The value of env variable '" + field.getKey() + "' must be a string");
             }

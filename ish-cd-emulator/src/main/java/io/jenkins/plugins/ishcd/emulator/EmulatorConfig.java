@@ -110,8 +110,7 @@ record EmulatorConfig(List<ProjectSpec.Builder> projects, Integer threads, Durat
             JsonNode dependencies = j.get("dependencies");
             check(dependencies, Set.of("env"), source);
             check(dependencies.path("env"), Set.of(), source, true);
-            for (Iterator<Map.Entry<String, JsonNode>> env = dependencies.path("env").fields(); env.hasNext(); ) {
-                Map.Entry<String, JsonNode> variable = env.next();
+            for (Map.Entry<String, JsonNode> variable : dependencies.path("env").properties()) {
                 switch (variable.getValue().asText()) {
                     case JobSpec.REQUIRED -> job.requiredEnv(variable.getKey());
                     case JobSpec.OPTIONAL -> job.optionalEnv(variable.getKey());

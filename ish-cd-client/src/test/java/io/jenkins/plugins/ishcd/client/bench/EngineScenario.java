@@ -42,7 +42,7 @@ final class EngineScenario extends Scenario {
         JobRef job = JobRef.of(EmulatorProcess.PROJECT, EmulatorProcess.JOB);
         client.getJob(job); // classes loaded, a connection made: the base of the heap figure
         sample.heapBase();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         CompletableFuture<Run>[] all = new CompletableFuture[waits];
         for (int i = 0; i < waits; i++) {
             int n = i;

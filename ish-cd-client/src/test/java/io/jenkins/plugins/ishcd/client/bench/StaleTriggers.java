@@ -31,7 +31,7 @@ final class StaleTriggers {
                 for (int i = 0; i < wave && sent + i < triggers; i++) {
                     thisWave.add(client.triggerAsync(RunRequest.of(job, Map.of())));
                 }
-                CompletableFuture.allOf(thisWave.toArray(new CompletableFuture[0])).exceptionally(e -> null)
+                CompletableFuture.allOf(thisWave.toArray(new CompletableFuture<?>[0])).exceptionally(e -> null)
                         .get(5, TimeUnit.MINUTES);
                 all.addAll(thisWave);
                 Thread.sleep((long) (idleSeconds * 1000 * ThreadLocalRandom.current().nextDouble(0.9, 1.1)));

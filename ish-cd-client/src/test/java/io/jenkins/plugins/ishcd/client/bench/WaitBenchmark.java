@@ -83,7 +83,7 @@ public final class WaitBenchmark {
                 triggers.add(client.triggerAsync(RunRequest.of(job, Map.of())));
             }
             long t0 = System.nanoTime();
-            CompletableFuture.allOf(triggers.toArray(new CompletableFuture[0])).get(10, TimeUnit.MINUTES);
+            CompletableFuture.allOf(triggers.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.MINUTES);
             double triggerSeconds = (System.nanoTime() - t0) / 1e9;
             long[] firstPoll = new long[waits];
             int[] scheduled = new int[waits];
