@@ -4,8 +4,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.ishcd.client.BaseUrl;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.IshCdClientBuilder;
+import io.jenkins.plugins.ishcd.client.IshCdExecutors;
+import io.jenkins.plugins.ishcd.client.RequestLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +37,11 @@ public final class ConnectionOptions {
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "File holding the API token (default: the $" + TOKEN_VARIABLE + " variable).")
     Path tokenFile;
+
+    @Option(names = "--requests-per-second", paramLabel = "N",
+            description = "Most requests sent to Ish CD in any second, 1 to " + RequestLimits.MAX_REQUESTS_PER_SECOND
+                    + " (default " + RequestLimits.DEFAULT_REQUESTS_PER_SECOND + ").")
+    Integer requestsPerSecond;
 
     /**
      * @param terminal where environment variables come from
@@ -104,6 +112,11 @@ public final class ConnectionOptions {
                 .userAgent("ish-cd-cli/" + IshCdClient.VERSION);
         if (url.startsWith("http://")) {
             PlainHttp.configure(b); // loopback only (BaseUrl refuses others): no TLS to load
+        }
+        if (requestsPerSecond != null) {
+            // Refused with one sentence (exit 2) when out of range.
+            IshCdExecutors.scheduler().setLimits(URI.create(BaseUrl.parse(url).toString()),
+                    RequestLimits.of(requestsPerSecond, RequestLimits.DEFAULT_MAX_IN_FLIGHT));
         }
         return b.build();
     }

@@ -108,6 +108,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aRequestBudgetOutOfRangeIsBadInputInOneSentenceAndSendsNothing() {
+        Cli.Result r = run("--project", "my-corp", "--job", "deploy", "--requests-per-second", "0");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("request budget must be 1 to 10000 requests per second, not 0");
+        assertThat(r.errorLines()).isLessThanOrEqualTo(1);
+        assertThat(posts()).isZero();
+    }
+
+    @Test
+    void aRequestBudgetIsAppliedToTheBaseUrl() {
+        Cli.Result r = run("--project", "my-corp", "--job", "deploy", "--env", "BRANCH=main", "--requests-per-second", "7");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(io.jenkins.plugins.ishcd.client.IshCdExecutors.scheduler()
+                .limits(java.net.URI.create(ish.baseUrl().toString())).requestsPerSecond()).isEqualTo(7);
+    }
+
+    @Test
     void runInErrorExitsOneWithLogAndSummary() {
         Cli.Result r = run("--project", "my-corp", "--job", "backup", "--env", "TARGET=prod");
 

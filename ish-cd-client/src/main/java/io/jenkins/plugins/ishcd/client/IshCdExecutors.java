@@ -36,9 +36,13 @@ public final class IshCdExecutors {
 
     private static final class Holder {
         static final RequestScheduler SCHEDULER = newScheduler("ish-cd");
-        static final ExecutorService HTTP = Executors.newFixedThreadPool(HTTP_THREADS, factory("ish-cd-http-"));
-        static final HttpClient HTTP_CLIENT = newHttpClientBuilder().executor(HTTP).build();
         static final Executor SENDS = newBlockingSends();
+    }
+
+    /** Apart, so that a client given its own {@link HttpClient} (the CLI, Jenkins) never builds this one and its TLS. */
+    private static final class Http {
+        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(HTTP_THREADS, factory("ish-cd-http-"));
+        static final HttpClient CLIENT = newHttpClientBuilder().executor(EXECUTOR).build();
     }
 
     /** @return the JVM's scheduler of every wait and trigger */
@@ -50,7 +54,8 @@ public final class IshCdExecutors {
     /** @return the shared HTTP client: HTTP/1.1 and 2, 10 s connect timeout, redirects not followed */
     @NonNull
     public static HttpClient httpClient() {
-        return Holder.HTTP_CLIENT;
+        markHttpBuilt();
+        return Http.CLIENT;
     }
 
     /**
@@ -96,12 +101,20 @@ public final class IshCdExecutors {
      * Stops the shared threads (a Jenkins terminator calls this): waits still under way fail with
      * "the Ish CD client's threads were shut down". Not undone; for the end of the JVM or plugin.
      */
-    public static void shutdown() {
+    public static synchronized void shutdown() {
         Holder.SCHEDULER.shutdown();
-        Holder.HTTP.shutdownNow();
         if (Holder.SENDS instanceof ExecutorService) {
             ((ExecutorService) Holder.SENDS).shutdownNow();
         }
+        if (httpBuilt) {
+            Http.EXECUTOR.shutdownNow();
+        }
+    }
+
+    private static boolean httpBuilt;
+
+    private static synchronized void markHttpBuilt() {
+        httpBuilt = true;
     }
 
     private static Executor newBlockingSends() {

@@ -83,6 +83,12 @@ public final class RequestScheduler {
         submitQuietly(() -> lanes.forEach((key, lane) -> lane.limit(limitsOf(key))));
     }
 
+    /** @param baseUrl an API base URL @return the limits that apply to it */
+    @NonNull
+    public RequestLimits limits(@NonNull URI baseUrl) {
+        return limitsOf(key(baseUrl));
+    }
+
     // ---- for the engine's requests; any thread ----
 
     /**

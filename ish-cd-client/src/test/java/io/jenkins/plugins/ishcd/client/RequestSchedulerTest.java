@@ -105,16 +105,17 @@ class RequestSchedulerTest {
 
     @Test
     void waitsResumedTogetherSpreadTheirFirstPollsOverTheFirstInterval() {
-        WaitOptions everySecond = WaitOptions.builder()
-                .initialInterval(Duration.ofSeconds(1)).maxInterval(Duration.ofSeconds(10)).build();
-        startWaits(60, everySecond, null);
+        WaitOptions everyThreeSeconds = WaitOptions.builder()
+                .initialInterval(Duration.ofSeconds(3)).maxInterval(Duration.ofSeconds(30)).build();
+        startWaits(60, everyThreeSeconds, null);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> requestTimes().size() >= 60);
+        await().atMost(Duration.ofSeconds(10)).until(() -> requestTimes().size() >= 60);
 
+        // Spread uniformly over 3 s, 30 of 60 take about 1.5 s; all at once, they would take milliseconds.
         List<Long> first = requestTimes().subList(0, 60);
-        assertThat(first.get(59) - first.get(0)).as("ms from the first to the last first poll").isGreaterThan(600);
+        assertThat(first.get(59) - first.get(0)).as("ms from the first to the last first poll").isGreaterThan(1500);
         for (int i = 30; i < 60; i++) {
-            assertThat(first.get(i) - first.get(i - 30)).as("30 first polls within").isGreaterThan(100);
+            assertThat(first.get(i) - first.get(i - 30)).as("30 first polls within").isGreaterThan(300);
         }
     }
 
