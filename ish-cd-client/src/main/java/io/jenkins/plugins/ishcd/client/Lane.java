@@ -10,7 +10,8 @@ import java.util.PriorityQueue;
  * on numbers. Owned by the scheduler's thread.
  */
 final class Lane {
-    private static final long SECOND = 1_000_000_000L;
+    /** A second, and 10 ms for the difference between this JVM's clock and the server's. */
+    static final long BUDGET_WINDOW_NANOS = 1_010_000_000L;
 
     private final PriorityQueue<ScheduledRequest> due = new PriorityQueue<>(Lane::compare);
     private RequestLimits limits;
@@ -30,7 +31,7 @@ final class Lane {
     void limit(RequestLimits newLimits) {
         if (!newLimits.equals(limits)) {
             limits = newLimits;
-            budget = new RateBudget(newLimits.requestsPerSecond(), SECOND);
+            budget = new RateBudget(newLimits.requestsPerSecond(), BUDGET_WINDOW_NANOS);
         }
     }
 

@@ -68,11 +68,11 @@ class LaneTest {
         assertThat(lane.wakeAt(10 * MS)).as("three in flight: only an answer makes room").isLessThan(10 * MS);
         lane.finished(400 * MS);
         lane.finished(700 * MS);
-        assertThat(lane.wakeAt(800 * MS)).isEqualTo(1_400 * MS);
-        assertThat(lane.take(1_400 * MS - 1)).isNull();
-        assertThat(lane.take(1_400 * MS)).isNotNull();
-        assertThat(lane.take(1_400 * MS)).as("one still in flight, one answered at 700 ms, one just sent").isNull();
-        assertThat(lane.take(1_700 * MS)).isNotNull();
+        assertThat(lane.wakeAt(800 * MS)).isEqualTo(400 * MS + Lane.BUDGET_WINDOW_NANOS);
+        assertThat(lane.take(400 * MS + Lane.BUDGET_WINDOW_NANOS - 1)).isNull();
+        assertThat(lane.take(400 * MS + Lane.BUDGET_WINDOW_NANOS)).isNotNull();
+        assertThat(lane.take(400 * MS + Lane.BUDGET_WINDOW_NANOS)).as("one still in flight, one answered at 700 ms, one just sent").isNull();
+        assertThat(lane.take(700 * MS + Lane.BUDGET_WINDOW_NANOS)).isNotNull();
     }
 
     @Test
