@@ -114,7 +114,10 @@ public final class ConnectionOptions {
             PlainHttp.configure(b); // loopback only (BaseUrl refuses others): no TLS to load
         }
         if (requestsPerSecond != null) {
-            // Refused with one sentence (exit 2) when out of range.
+            if (requestsPerSecond < 1 || requestsPerSecond > RequestLimits.MAX_REQUESTS_PER_SECOND) {
+                throw new IllegalArgumentException("--requests-per-second must be 1 to "
+                        + RequestLimits.MAX_REQUESTS_PER_SECOND + ", not " + requestsPerSecond + ".");
+            }
             IshCdExecutors.scheduler().setLimits(URI.create(BaseUrl.parse(url).toString()),
                     RequestLimits.of(requestsPerSecond, RequestLimits.DEFAULT_MAX_IN_FLIGHT));
         }

@@ -112,7 +112,7 @@ class RunCommandTest {
         Cli.Result r = run("--project", "my-corp", "--job", "deploy", "--requests-per-second", "0");
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("request budget must be 1 to 10000 requests per second, not 0");
+        assertThat(r.err()).contains("--requests-per-second must be 1 to 10000, not 0.");
         assertThat(r.errorLines()).isLessThanOrEqualTo(1);
         assertThat(posts()).isZero();
     }

@@ -44,6 +44,10 @@ public final class BaseUrl {
             throw new IllegalArgumentException("The Ish CD API URL '" + shown(trimmed) + "' is not an http(s) URL with a host:"
                     + " use the form " + DEFAULT + ".");
         }
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException("The Ish CD API URL '" + shown(trimmed) + "' has port " + uri.getPort()
+                    + ", above the highest TCP port 65535: give the port the API listens on, or none for 443.");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             // Not quoted: a user name or query part may hold a password or token.
             throw new IllegalArgumentException("The Ish CD API URL has a user name, query or fragment (not shown here):"

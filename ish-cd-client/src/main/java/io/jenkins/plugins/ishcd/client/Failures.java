@@ -135,12 +135,14 @@ final class Failures {
 
     /**
      * @return whether the request certainly did not reach the server: the connection was never
-     *     established (refused, unresolvable host, connect timeout). Only then may a trigger be retried.
+     *     established (refused, unresolvable host, connect timeout, a failed TLS handshake, which
+     *     comes before any byte of the request). Only then may a trigger be retried.
      */
     static boolean certainlyNotSent(Throwable t) {
         Throwable c = unwrap(t);
         return c instanceof ConnectException
                 || c instanceof HttpConnectTimeoutException
+                || hasCause(c, javax.net.ssl.SSLHandshakeException.class)
                 || hasCause(c, UnresolvedAddressException.class); // the throwable itself or a cause
     }
 
@@ -176,6 +178,12 @@ final class Failures {
         }
         if (e instanceof CommunicationException) {
             return new CommunicationException(message, e.httpStatus(), e.job(), e.runId(), e.getCause());
+        }
+        if (e instanceof AuthenticationException) {
+            return new AuthenticationException(message, e.httpStatus(), e.job(), e.runId(), e.getCause());
+        }
+        if (e instanceof NotFoundException) {
+            return new NotFoundException(message, e.httpStatus(), e.job(), e.runId(), e.getCause());
         }
         if (e instanceof RequestRejectedException) {
             return new RequestRejectedException(message, e.httpStatus(), e.job(), e.runId(), e.isTransient(), e.getCause());

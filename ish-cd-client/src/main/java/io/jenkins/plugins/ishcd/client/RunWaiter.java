@@ -132,7 +132,8 @@ final class RunWaiter extends ScheduledRequest {
         IshCdException e = error instanceof IshCdException ? (IshCdException) error
                 : WaitFailures.unexpected(job, runId, error);
         if (!e.isTransient()) {
-            fail(e);
+            fail(Failures.withMessage(e, e.getMessage() + " Stopped waiting for run " + RunReport.printable(runId)
+                    + (e instanceof NotFoundException ? "." : ", which may go on in Ish CD.")));
             return;
         }
         scheduler.heard(this, e);

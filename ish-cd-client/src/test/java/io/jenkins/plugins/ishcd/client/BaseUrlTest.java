@@ -42,7 +42,7 @@ class BaseUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "ftp://x/v1", "api.ish-cd.com/v1", "https://", "https://h/v1?x=1",
-            "https://user@h/v1", "https://h/v1#f", "https://h /v1"})
+            "https://user@h/v1", "https://h/v1#f", "https://h /v1", "http://127.0.0.1:99999/v1"})
     void malformedUrlsAreRefused(String url) {
         assertThatThrownBy(() -> BaseUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The Ish CD API URL");

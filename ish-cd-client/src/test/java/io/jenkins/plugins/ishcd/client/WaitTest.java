@@ -172,6 +172,8 @@ class WaitTest {
                 () -> client.waitFor(JOB, RUN_ID, FAST, events));
 
         assertThat(e.runId()).isEqualTo(RUN_ID);
+        assertThat(e).hasMessageEndingWith("Stopped waiting for run " + RUN_ID + ", which may go on in Ish CD.")
+                .hasMessageNotContaining(CANARY);
         server.verify(2, getRequestedFor(urlPathEqualTo(RUN)));
     }
 
