@@ -55,7 +55,7 @@ class IshCdConfigurationJCasCTest {
     @Test
     void refusesWhatTheFormRefuses(JenkinsConfiguredWithCodeRule j) {
         Map<String, String> refused = new LinkedHashMap<>();
-        refused.put("logCapChars: 500", "Show at least 1000 characters of a run's log in the console, not 500.");
+        refused.put("logCapChars: 500", "Show at least 1,000 characters of a run's log in the console, not 500.");
         refused.put("initialPollSeconds: 0", "The first interval between polls must be 1 to 3600 seconds, not 0.");
         refused.put("maxPollSeconds: 4000", "The longest interval between polls must be 1 to 3600 seconds, not 4000.");
         refused.put("baseUrl: \"http://ish.example.com/v1\"", "https");

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ishcd.client;
 
+import java.util.Locale;
+
 /**
  * The rules of the limits an administrator sets for every run of one Jenkins (or tool): polling
  * intervals, how much of a log the console shows, and the request budget per base URL. Each method
@@ -40,8 +42,8 @@ public final class AdminLimits {
     /** @param chars how many characters of a run's log the console shows @return it, if at least 1000 */
     public static int logCapChars(int chars) {
         if (chars < MIN_LOG_CAP_CHARS) {
-            throw new IllegalArgumentException("Show at least " + MIN_LOG_CAP_CHARS + " characters of a run's log in"
-                    + " the console, not " + chars + ".");
+            throw new IllegalArgumentException("Show at least " + String.format(Locale.ROOT, "%,d", MIN_LOG_CAP_CHARS)
+                    + " characters of a run's log in the console, not " + chars + ".");
         }
         return chars;
     }

@@ -28,7 +28,7 @@ class AdminLimitsTest {
     void theConsoleShowsAtLeastAThousandCharacters() {
         assertThat(AdminLimits.logCapChars(1_000)).isEqualTo(1_000);
         assertThatThrownBy(() -> AdminLimits.logCapChars(500))
-                .hasMessage("Show at least 1000 characters of a run's log in the console, not 500.");
+                .hasMessage("Show at least 1,000 characters of a run's log in the console, not 500.");
     }
 
     @Test
