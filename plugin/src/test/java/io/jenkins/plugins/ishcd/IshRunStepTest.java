@@ -194,10 +194,11 @@ class IshRunStepTest {
         WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow'");
         j.waitForMessage("is queued.", b);
         File dat = new File(b.getRootDir(), "program.dat"); // deleted when the build ends: read it now
-        assertTrue(dat.isFile());
-        String content = Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1);
-        assertFalse(content.contains(ish.token), "token in program.dat");
-        assertTrue(content.contains(ish.ish.runs().get(0).id()), "run id not in program.dat");
+        String id = ish.ish.runs().get(0).id();
+        // The program is saved as soon as the run exists, without holding anything up until it is.
+        IshCdTestSupport.await(() -> dat.isFile()
+                && Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1).contains(id));
+        assertFalse(Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1).contains(ish.token), "token in program.dat");
         b.doStop();
         j.waitForCompletion(b);
     }
