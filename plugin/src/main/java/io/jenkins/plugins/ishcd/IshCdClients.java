@@ -3,7 +3,6 @@ package io.jenkins.plugins.ishcd;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.PluginWrapper;
 import hudson.ProxyConfiguration;
-import hudson.init.Terminator;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.IshCdExecutors;
 import io.jenkins.plugins.ishcd.client.RequestLimits;
@@ -98,11 +97,10 @@ final class IshCdClients {
     }
 
     /**
-     * Stops the scheduler's threads once Pipeline builds were told of the shutdown
-     * ({@link IshRunShutdown}); a wait still under way (a freestyle build) fails saying so.
+     * Stops the scheduler's threads (from {@link IshRunShutdown#stopEngine()}, once Pipeline builds
+     * were told of the shutdown); a wait still under way (a freestyle build) fails saying so.
      */
-    @Terminator
-    public static synchronized void stopScheduler() {
+    static synchronized void stopScheduler() {
         if (scheduler != null) {
             scheduler.shutdown();
             scheduler = null;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ishcd;
 
 import hudson.Extension;
+import hudson.init.Terminator;
 import hudson.model.listeners.ItemListener;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,13 +18,20 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * are saved (Jenkins.cleanUp calls {@link #onBeforeShutdown()} before the terminators, one of which
  * suspends and saves the programs), and waits briefly until each has handled it: from then on a wait
  * touches nothing, and its memo, saved with the program, resumes it after the restart. Only then
- * does {@link IshCdClients#stopScheduler()} stop the engine's threads.
+ * does the terminator {@link #stopEngine()} stop the engine's threads. (Jenkins calls terminators
+ * of public classes only.)
  */
 @Extension
 public final class IshRunShutdown extends ItemListener {
     private static final Logger LOGGER = Logger.getLogger(IshRunShutdown.class.getName());
     /** How long the shutdown waits for the steps, as workflow-cps waits for each program to suspend. */
     static final long WAIT_SECONDS = 10;
+
+    /** Stops this Jenkins' scheduler of Ish CD requests; a new Jenkins in the same JVM makes its own. */
+    @Terminator
+    public static void stopEngine() {
+        IshCdClients.stopScheduler();
+    }
 
     @Override
     public void onBeforeShutdown() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.RestartListener;
 import hudson.model.Result;
@@ -160,5 +161,29 @@ class IshRunStepRestartTest {
             j.assertLogNotContains("\tat ", b);
             assertEquals(1, ish.posts());
         });
+    }
+
+    @Test
+    void theEngineThreadsStopWithJenkinsAndStartAgainWithIt() throws Throwable {
+        sessions.then(j -> {
+            ish.configure(j);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition("ishRun project: 'my-corp', job: 'deploy', wait: false", true));
+            j.buildAndAssertSuccess(p);
+            assertTrue(engineThreads() > 0, "the scheduler runs");
+        });
+        // Jenkins is down: its terminator stopped the scheduler, whose threads end.
+        IshCdTestSupport.await(() -> engineThreads() == 0);
+        sessions.then(j -> {
+            WorkflowJob p = j.jenkins.getItemByFullName("p", WorkflowJob.class);
+            j.buildAndAssertSuccess(p);
+            assertEquals(2, ish.posts());
+        });
+    }
+
+    private static long engineThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("ish-cd-scheduler-") && t.isAlive())
+                .count();
     }
 }

@@ -198,7 +198,9 @@ class IshRunStepTest {
         // The program is saved as soon as the run exists, without holding anything up until it is.
         IshCdTestSupport.await(() -> dat.isFile()
                 && Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1).contains(id));
-        assertFalse(Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1).contains(ish.token), "token in program.dat");
+        assertFalse(
+                Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1).contains(ish.token),
+                "token in program.dat");
         b.doStop();
         j.waitForCompletion(b);
     }
