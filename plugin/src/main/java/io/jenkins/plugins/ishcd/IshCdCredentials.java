@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -19,6 +20,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * Finds the Ish CD API token: a "Secret text" credential chosen by id, looked up in the context of
  * the build (so folder-scoped credentials work) with the base URL's domain requirements.
  * The token is read when a request is about to be made and is never stored by this plugin.
+ * A System-scoped credential is for Jenkins itself: builds cannot use it, so the global settings
+ * neither offer nor accept one.
  */
 final class IshCdCredentials {
 
@@ -43,29 +46,62 @@ final class IshCdCredentials {
             if (CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, requirements) != null) {
                 throw new AbortException(Messages.IshCdCredentials_WrongType(id));
             }
-            throw new AbortException(Messages.IshCdCredentials_Missing(id));
+            throw new AbortException(
+                    systemScoped(id, baseUrl) != null
+                            ? Messages.IshCdCredentials_SystemScoped(id)
+                            : Messages.IshCdCredentials_Missing(id));
         }
         CredentialsProvider.track(run, credential);
         return plain(credential, id);
     }
 
     /**
-     * For "Test connection": a credential of Jenkins itself (global scope), no build involved.
+     * For "Test connection": a Global credential of Jenkins itself, no build involved.
+     *
+     * @throws AbortException with one sentence when there is none a build could use
      */
     @NonNull
     static String globalToken(@CheckForNull String credentialsId, @NonNull String baseUrl) throws AbortException {
         String id = requireId(credentialsId);
-        StringCredentials credential = CredentialsMatchers.firstOrNull(
+        StringCredentials credential = global(StringCredentials.class, id, baseUrl);
+        String problem = globalProblem(id, baseUrl);
+        if (problem != null || credential == null) {
+            throw new AbortException(problem != null ? problem : Messages.IshCdCredentials_Missing(id));
+        }
+        return plain(credential, id);
+    }
+
+    /**
+     * @return why builds could not use the global default {@code id}, or null when they can, or when
+     *     it is not a global credential at all (a folder may hold one with that id)
+     */
+    @CheckForNull
+    static String globalProblem(@NonNull String id, @NonNull String baseUrl) {
+        StringCredentials credential = global(StringCredentials.class, id, baseUrl);
+        if (credential != null && credential.getScope() == CredentialsScope.SYSTEM) {
+            return Messages.IshCdCredentials_SystemScoped(id);
+        }
+        if (credential == null && global(StandardCredentials.class, id, baseUrl) != null) {
+            return Messages.IshCdCredentials_WrongType(id);
+        }
+        return credential == null ? Messages.IshCdCredentials_Missing(id) : null;
+    }
+
+    @CheckForNull
+    private static StringCredentials systemScoped(String id, String baseUrl) {
+        StringCredentials c = global(StringCredentials.class, id, baseUrl);
+        return c != null && c.getScope() == CredentialsScope.SYSTEM ? c : null;
+    }
+
+    @CheckForNull
+    private static <C extends StandardCredentials> C global(Class<C> type, String id, String baseUrl) {
+        return CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(
-                        StringCredentials.class,
+                        type,
                         Jenkins.get(),
                         ACL.SYSTEM2,
                         URIRequirementBuilder.fromUri(baseUrl).build()),
                 CredentialsMatchers.withId(id));
-        if (credential == null) {
-            throw new AbortException(Messages.IshCdCredentials_Missing(id));
-        }
-        return plain(credential, id);
     }
 
     private static String requireId(@CheckForNull String credentialsId) throws AbortException {

@@ -9,9 +9,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Threads for the short blocking work around a run: credential lookup (a credentials provider may
- * call a vault), saving the build, writing the kept log. Never used to wait: waiting happens on the
- * client's scheduler, which holds no thread between polls. Bounded; idle threads end after a minute.
+ * The pool on which every run's {@link io.jenkins.plugins.ishcd.client.RunLife} handles its events,
+ * one at a time per run: the short blocking work around a run (credential lookup, as a credentials
+ * provider may call a vault; saving the build; writing the kept log; console lines). Never used to
+ * wait: waiting happens on the client's scheduler, which holds no thread between polls. Bounded; idle
+ * threads end after a minute.
  */
 final class IshCdThreads {
 

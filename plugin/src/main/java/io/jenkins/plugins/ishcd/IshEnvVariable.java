@@ -33,10 +33,15 @@ public final class IshEnvVariable implements Describable<IshEnvVariable>, Serial
     private final String name;
     private final String value;
 
+    /**
+     * @param name the variable's name
+     * @param value its value; null only from a Jenkinsfile ({@code env: [A: null]}), which
+     *     {@link #toMap} refuses with a sentence
+     */
     @DataBoundConstructor
     public IshEnvVariable(@CheckForNull String name, @CheckForNull String value) {
         this.name = Util.fixNull(name).trim();
-        this.value = Util.fixNull(value);
+        this.value = value;
     }
 
     @NonNull
@@ -44,7 +49,7 @@ public final class IshEnvVariable implements Describable<IshEnvVariable>, Serial
         return name;
     }
 
-    @NonNull
+    @CheckForNull
     public String getValue() {
         return value;
     }
@@ -53,17 +58,31 @@ public final class IshEnvVariable implements Describable<IshEnvVariable>, Serial
      * @param variables the variables, possibly null
      * @param expand applied to each value (freestyle: {@code ${VAR}} expansion)
      * @return names to values, in order
-     * @throws IllegalArgumentException for a bad or repeated name (see {@link Env#toMap})
+     * @throws IllegalArgumentException for a bad or repeated name (see {@link Env#toMap}) or a value
+     *     that is null
      */
     @NonNull
     static Map<String, String> toMap(@CheckForNull List<IshEnvVariable> variables, UnaryOperator<String> expand) {
         List<Map.Entry<String, String>> entries = new ArrayList<>();
         if (variables != null) {
             for (IshEnvVariable v : variables) {
+                if (v.getValue() == null) {
+                    throw new IllegalArgumentException(Messages.IshEnvVariable_NoValue(v.getName()));
+                }
                 entries.add(new AbstractMap.SimpleImmutableEntry<>(v.getName(), expand.apply(v.getValue())));
             }
         }
         return Env.toMap(entries);
+    }
+
+    /**
+     * @param variables as bound from a form or a Jenkinsfile, possibly null
+     * @return a copy in a plain {@link ArrayList}: XStream writes that to config.xml without
+     *     reflective access to the JDK's own lists
+     */
+    @NonNull
+    static List<IshEnvVariable> listOf(@CheckForNull List<IshEnvVariable> variables) {
+        return variables == null ? new ArrayList<>() : new ArrayList<>(variables);
     }
 
     /** @return the names only: values may be secrets */
@@ -76,7 +95,7 @@ public final class IshEnvVariable implements Describable<IshEnvVariable>, Serial
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IshEnvVariable v && v.name.equals(name) && v.value.equals(value);
+        return o instanceof IshEnvVariable v && v.name.equals(name) && Objects.equals(v.value, value);
     }
 
     @Override

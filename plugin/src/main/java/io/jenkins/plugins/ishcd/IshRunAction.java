@@ -4,12 +4,12 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.Run;
+import hudson.util.CopyOnWriteList;
 import io.jenkins.plugins.ishcd.client.JobRef;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,19 +21,24 @@ import org.kohsuke.stapler.StaplerResponse2;
  * "Ish CD runs" on the build page: every run the build triggered (project, job, id, status,
  * duration) and a link to each run's whole log, which is kept in the build directory
  * ({@code ish-cd/N.log}) because the console shows at most the configured number of characters.
+ * The list is a {@link CopyOnWriteList}, so XStream can save the build while a parallel branch
+ * adds a run; no monitor of the build is taken (core's {@code Run.save} holds it).
  */
 public final class IshRunAction implements RunAction2 {
 
     static final String URL_NAME = "ish-cd";
     private static final Logger LOGGER = Logger.getLogger(IshRunAction.class.getName());
 
-    private final List<IshRunRecord> runs = new ArrayList<>();
+    /** Guards get-or-add of the action, instead of the build's own monitor. */
+    private static final Object ADDING = new Object();
+
+    private final CopyOnWriteList<IshRunRecord> runs = new CopyOnWriteList<>();
     private transient Run<?, ?> build;
 
     /** @return the build's action, added if it has none yet */
     @NonNull
     static IshRunAction of(@NonNull Run<?, ?> build) {
-        synchronized (build) {
+        synchronized (ADDING) {
             IshRunAction action = build.getAction(IshRunAction.class);
             if (action == null) {
                 action = new IshRunAction();
@@ -46,7 +51,7 @@ public final class IshRunAction implements RunAction2 {
     /** Records a run that was just triggered and saves the build; returns its number. */
     IshRunRecord add(@NonNull JobRef job, @NonNull io.jenkins.plugins.ishcd.client.Run run) {
         IshRunRecord record;
-        synchronized (runs) {
+        synchronized (runs) { // the list's own lock: a number is taken once
             record = new IshRunRecord(runs.size() + 1, job, run);
             runs.add(record);
         }
@@ -61,11 +66,9 @@ public final class IshRunAction implements RunAction2 {
      */
     @NonNull
     IshRunRecord record(int number, @NonNull JobRef job, @NonNull String runId, @CheckForNull String status) {
-        synchronized (runs) {
-            for (IshRunRecord r : runs) {
-                if (r.getNumber() == number && r.getRunId().equals(runId)) {
-                    return r;
-                }
+        for (IshRunRecord r : runs) {
+            if (r.getNumber() == number && r.getRunId().equals(runId)) {
+                return r;
             }
         }
         return add(job, new io.jenkins.plugins.ishcd.client.Run(runId, status, 0, null, null, null));
@@ -107,9 +110,7 @@ public final class IshRunAction implements RunAction2 {
     /** @return the runs, in the order they were triggered */
     @NonNull
     public List<IshRunRecord> getRuns() {
-        synchronized (runs) {
-            return List.copyOf(runs);
-        }
+        return runs.getView();
     }
 
     /** @return the build */

@@ -2,27 +2,31 @@ package io.jenkins.plugins.ishcd;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.Util;
+import hudson.model.Descriptor.FormException;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.ishcd.client.JobRef;
-import io.jenkins.plugins.ishcd.client.RunReport;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import io.jenkins.plugins.ishcd.client.AdminLimits;
+import io.jenkins.plugins.ishcd.client.BaseUrl;
+import io.jenkins.plugins.ishcd.client.ConnectionTest;
+import io.jenkins.plugins.ishcd.client.IshCdClient;
+import io.jenkins.plugins.ishcd.client.IshCdException;
+import java.util.function.IntUnaryOperator;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.springframework.security.core.Authentication;
 
-/** Form helpers shared by the step's and the build step's descriptors. */
+/** Form helpers of the step's, the build step's and the global configuration's descriptors. */
 final class IshRunForms {
 
     private IshRunForms() {}
@@ -50,8 +54,8 @@ final class IshRunForms {
     }
 
     /**
-     * The global Secret text credentials matching the base URL, for administrators only; others see
-     * just the current value.
+     * The Global (not System-scoped: builds cannot use those) Secret text credentials of Jenkins
+     * matching the base URL, for administrators only; others see just the current value.
      */
     static ListBoxModel fillGlobalCredentialsIdItems(@CheckForNull String baseUrl, @CheckForNull String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
@@ -65,7 +69,7 @@ final class IshRunForms {
                         Jenkins.get(),
                         StringCredentials.class,
                         URIRequirementBuilder.fromUri(baseUrl).build(),
-                        CredentialsMatchers.always())
+                        CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM)))
                 .includeCurrentValue(current);
     }
 
@@ -94,46 +98,87 @@ final class IshRunForms {
         return found ? FormValidation.ok() : FormValidation.error(Messages.IshCdCredentials_Missing(id));
     }
 
-    static FormValidation checkRequired(@CheckForNull Item item, @CheckForNull String value, String what) {
-        if (item == null || !item.hasPermission(Item.CONFIGURE)) {
+    // ---- the global configuration: administrators only ----
+
+    /** @return OK, or the sentence of the {@link IllegalArgumentException} that {@code check} threw */
+    static FormValidation checkAdmin(Runnable check) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            check.run();
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** The default credential: a System-scoped or non-Secret-text one is an error, one not global a warning. */
+    static FormValidation checkGlobalCredentialsId(@CheckForNull String value, @CheckForNull String baseUrl) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String id = Util.fixEmptyAndTrim(value);
+        if (id == null) {
             return FormValidation.ok();
         }
-        return Util.fixEmptyAndTrim(value) == null
-                ? FormValidation.error(Messages.IshRunForms_Required(what))
-                : FormValidation.ok();
-    }
-
-    /**
-     * The step's label in the console and in Pipeline views.
-     *
-     * @param namedArgs the step's arguments as written: {@code env} is a map or a list
-     * @return {@code project/job (env: NAMES)}, or null when project or job is missing
-     */
-    @CheckForNull
-    static String label(Map<String, Object> namedArgs) {
-        Object project = namedArgs.get("project");
-        Object job = namedArgs.get("job");
-        if (!(project instanceof String p) || !(job instanceof String j) || p.isBlank() || j.isBlank()) {
-            return null;
+        String problem = IshCdCredentials.globalProblem(id, url(baseUrl));
+        if (problem == null) {
+            return FormValidation.ok();
         }
-        return RunReport.label(JobRef.of(p, j), envNames(namedArgs.get("env")));
+        return problem.equals(Messages.IshCdCredentials_Missing(id))
+                ? FormValidation.warning(problem) // a folder may hold a credential with this id
+                : FormValidation.error(problem);
     }
 
-    private static List<String> envNames(@CheckForNull Object env) {
-        List<String> names = new ArrayList<>();
-        if (env instanceof Map<?, ?> map) {
-            map.keySet().forEach(k -> names.add(String.valueOf(k)));
-        } else if (env instanceof List<?> list) {
-            for (Object element : list) {
-                if (element instanceof IshEnvVariable v) {
-                    names.add(v.getName());
-                } else if (element instanceof UninstantiatedDescribable ud) {
-                    names.add(String.valueOf(ud.getArguments().get("name")));
-                } else if (element instanceof Map<?, ?> m) {
-                    names.add(String.valueOf(m.get("name")));
-                }
+    /** Refuses, before anything is bound, what the setters and the checks above refuse. */
+    static void checkAdminForm(JSONObject json) throws FormException {
+        String url = json.optString("baseUrl", "");
+        try {
+            BaseUrl.parse(url(url));
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), "baseUrl");
+        }
+        checkNumber(json, "initialPollSeconds", AdminLimits::firstPollSeconds);
+        checkNumber(json, "maxPollSeconds", AdminLimits::longestPollSeconds);
+        checkNumber(json, "logCapChars", AdminLimits::logCapChars);
+        checkNumber(json, "requestsPerSecond", AdminLimits::requestsPerSecond);
+        checkNumber(json, "maxRequestsInFlight", AdminLimits::maxInFlight);
+        String id = Util.fixEmptyAndTrim(json.optString("credentialsId", ""));
+        String problem = id == null ? null : IshCdCredentials.globalProblem(id, url(url));
+        if (problem != null && !problem.equals(Messages.IshCdCredentials_Missing(id))) {
+            throw new FormException(problem, "credentialsId");
+        }
+    }
+
+    private static void checkNumber(JSONObject json, String field, IntUnaryOperator rule) throws FormException {
+        if (!json.has(field)) {
+            return;
+        }
+        try {
+            rule.applyAsInt(Integer.parseInt(json.getString(field).trim()));
+        } catch (NumberFormatException e) {
+            throw new FormException(Messages.IshRunForms_NotANumber(field), field);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), field);
+        }
+    }
+
+    /** "Test connection": calls the API with the chosen global credential and says what happened. */
+    static FormValidation testConnection(@CheckForNull String baseUrl, @CheckForNull String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String url = url(baseUrl);
+        try {
+            BaseUrl.parse(url);
+            String token = IshCdCredentials.globalToken(credentialsId, url);
+            try (IshCdClient client = IshCdClients.create(url, token)) {
+                ConnectionTest.Result result = ConnectionTest.run(client);
+                return result.ok() ? FormValidation.ok(result.message()) : FormValidation.error(result.message());
             }
+        } catch (AbortException | IshCdException | IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
         }
-        return names;
+    }
+
+    /** @return the URL given, or the default one when blank */
+    static String url(@CheckForNull String baseUrl) {
+        String url = Util.fixEmptyAndTrim(baseUrl);
+        return url == null ? BaseUrl.DEFAULT : url;
     }
 }

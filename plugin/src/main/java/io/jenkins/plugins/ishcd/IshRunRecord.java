@@ -4,16 +4,20 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.ishcd.client.JobRef;
 import io.jenkins.plugins.ishcd.client.Run;
 
-/** One Ish CD run triggered by a build, as listed on the build page. Saved in {@code build.xml}. */
+/**
+ * One Ish CD run triggered by a build, as listed on the build page. Saved in {@code build.xml}.
+ * Written by the run's {@link io.jenkins.plugins.ishcd.client.RunLife} only, one event at a time;
+ * read by the page and by XStream while the build saves, hence volatile rather than locked.
+ */
 public final class IshRunRecord {
 
     private final int number;
     private final String project;
     private final String job;
     private final String runId;
-    private String status;
-    private long durationSeconds;
-    private boolean logKept;
+    private volatile String status;
+    private volatile long durationSeconds;
+    private volatile boolean logKept;
 
     IshRunRecord(int number, JobRef job, Run run) {
         this.number = number;
@@ -24,12 +28,12 @@ public final class IshRunRecord {
         this.durationSeconds = run.durationSeconds();
     }
 
-    synchronized void update(Run run) {
+    void update(Run run) {
         status = run.rawStatus();
         durationSeconds = run.durationSeconds();
     }
 
-    synchronized void logKept() {
+    void logKept() {
         logKept = true;
     }
 
@@ -55,16 +59,16 @@ public final class IshRunRecord {
 
     /** @return the last status seen, as Ish CD wrote it */
     @NonNull
-    public synchronized String getStatus() {
+    public String getStatus() {
         return status;
     }
 
-    public synchronized long getDurationSeconds() {
+    public long getDurationSeconds() {
         return durationSeconds;
     }
 
     /** @return whether the run's whole log is kept with the build */
-    public synchronized boolean isLogKept() {
+    public boolean isLogKept() {
         return logKept;
     }
 }

@@ -1,25 +1,18 @@
 package io.jenkins.plugins.ishcd;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.ishcd.client.IshCdException;
 import io.jenkins.plugins.ishcd.client.JobRef;
 import io.jenkins.plugins.ishcd.client.LogCap;
 import io.jenkins.plugins.ishcd.client.Run;
 import io.jenkins.plugins.ishcd.client.RunReport;
-import io.jenkins.plugins.ishcd.client.RunStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** What the Pipeline step and the freestyle build step print and keep when a run ends or fails. */
+/** What the Pipeline step and the freestyle build step print and keep when a run ends. */
 final class IshRunReporter {
 
     private static final Logger LOGGER = Logger.getLogger(IshRunReporter.class.getName());
@@ -67,40 +60,5 @@ final class IshRunReporter {
         Map<String, Object> map = run.toMap();
         map.put("log", capped.text());
         return map;
-    }
-
-    /** @return the failure to report when a finished run ended in {@code error} and propagate is on */
-    @CheckForNull
-    static AbortException failureOf(@NonNull JobRef job, @NonNull Run run, boolean propagate) {
-        if (run.status() == RunStatus.ERROR && propagate) {
-            return new AbortException(RunReport.endedInError(job, run));
-        }
-        return null;
-    }
-
-    /** @return whether the failure is only the cancellation that {@code stop} itself caused */
-    static boolean isCancellation(@NonNull Throwable x) {
-        return unwrap(x) instanceof CancellationException;
-    }
-
-    /**
-     * Turns a failure of the client into the one sentence the user reads. A run id, once known,
-     * is always part of it.
-     */
-    @NonNull
-    static Throwable toUserFailure(@NonNull Throwable x, @CheckForNull String runId) {
-        Throwable cause = unwrap(x);
-        if (cause instanceof IshCdException || cause instanceof IllegalArgumentException) {
-            return new AbortException(RunReport.withRunId(cause, runId));
-        }
-        return cause;
-    }
-
-    private static Throwable unwrap(Throwable x) {
-        Throwable t = x;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

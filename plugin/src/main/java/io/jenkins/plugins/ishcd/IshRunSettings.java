@@ -10,12 +10,12 @@ import java.time.Duration;
 /**
  * The settings of one Ish CD run as the build uses them: the step's fields within the
  * administrator's limits, fixed when the step starts. Kept by the Pipeline execution so that a
- * restart waits on the same server, with the same limits and the same deadline. Holds no secret.
+ * restart waits with the same limits and the same deadline. Holds no secret, and not the API URL:
+ * each connection uses the one configured at that moment, so a moved URL is followed.
  */
 final class IshRunSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final String baseUrl;
     private final String credentialsId;
     private final boolean wait;
     private final boolean propagate;
@@ -31,7 +31,6 @@ final class IshRunSettings implements Serializable {
     private final long deadlineMillis;
 
     private IshRunSettings(IshRunSpec spec, IshCdConfiguration config, long nowMillis) {
-        this.baseUrl = config.getBaseUrl();
         this.credentialsId = spec.getCredentialsId() != null ? spec.getCredentialsId() : config.getCredentialsId();
         this.wait = spec.isWait();
         this.propagate = spec.isPropagate();
@@ -65,11 +64,6 @@ final class IshRunSettings implements Serializable {
     /** @return the duration, or null for 0 ("not set") */
     private static Duration seconds(int value) {
         return value > 0 ? Duration.ofSeconds(value) : null;
-    }
-
-    @NonNull
-    String baseUrl() {
-        return baseUrl;
     }
 
     @CheckForNull

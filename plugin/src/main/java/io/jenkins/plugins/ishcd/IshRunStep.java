@@ -10,7 +10,6 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,9 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: env.BRANCH_NAME]}: triggers an Ish
- * CD job run, waits for it without holding an executor or a thread, prints its log and returns it
- * as a map ({@code id}, {@code status}, {@code duration}, {@code created}, {@code changed}, {@code log}).
+ * CD job run, waits for it without holding an executor or a thread ({@link IshRunStepExecution}),
+ * prints its log and returns it as a map ({@code id}, {@code status}, {@code duration}, {@code
+ * created}, {@code changed}, {@code log}). The fields mean what {@link IshRunSpec} says.
  */
 public final class IshRunStep extends Step implements IshRunSpec {
 
@@ -44,10 +44,6 @@ public final class IshRunStep extends Step implements IshRunSpec {
     private int initialPollSeconds;
     private int maxPollSeconds;
 
-    /**
-     * @param project the Ish CD project's machine name or ID
-     * @param job the job's machine name or ID
-     */
     @DataBoundConstructor
     public IshRunStep(String project, String job) {
         this.project = Util.fixNull(project).trim();
@@ -70,11 +66,9 @@ public final class IshRunStep extends Step implements IshRunSpec {
         return env;
     }
 
-    /** @param env the run's variables; in a Jenkinsfile a map such as {@code [BRANCH: 'main']} */
     @DataBoundSetter
     public void setEnv(@CheckForNull List<IshEnvVariable> env) {
-        // A plain ArrayList: XStream writes it to config.xml without reflective access to the JDK's own lists.
-        this.env = env == null ? new ArrayList<>() : new ArrayList<>(env);
+        this.env = IshEnvVariable.listOf(env);
     }
 
     @CheckForNull
@@ -83,7 +77,6 @@ public final class IshRunStep extends Step implements IshRunSpec {
         return credentialsId;
     }
 
-    /** @param credentialsId a Secret text credential; empty for the global default */
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
@@ -94,7 +87,6 @@ public final class IshRunStep extends Step implements IshRunSpec {
         return wait;
     }
 
-    /** @param wait false to return as soon as the run is queued */
     @DataBoundSetter
     public void setWait(boolean wait) {
         this.wait = wait;
@@ -105,7 +97,6 @@ public final class IshRunStep extends Step implements IshRunSpec {
         return propagate;
     }
 
-    /** @param propagate false to return a run that ended in {@code error} instead of failing */
     @DataBoundSetter
     public void setPropagate(boolean propagate) {
         this.propagate = propagate;
@@ -126,7 +117,6 @@ public final class IshRunStep extends Step implements IshRunSpec {
         return timeout;
     }
 
-    /** @param timeout minutes to wait at most; 0 waits as long as the run takes */
     @DataBoundSetter
     public void setTimeout(int timeout) {
         this.timeout = Math.max(0, timeout);
@@ -137,7 +127,6 @@ public final class IshRunStep extends Step implements IshRunSpec {
         return initialPollSeconds;
     }
 
-    /** @param initialPollSeconds seconds before the first poll; 0 for the global setting */
     @DataBoundSetter
     public void setInitialPollSeconds(int initialPollSeconds) {
         this.initialPollSeconds = Math.max(0, initialPollSeconds);
@@ -148,7 +137,6 @@ public final class IshRunStep extends Step implements IshRunSpec {
         return maxPollSeconds;
     }
 
-    /** @param maxPollSeconds longest interval between polls; 0 for the global setting */
     @DataBoundSetter
     public void setMaxPollSeconds(int maxPollSeconds) {
         this.maxPollSeconds = Math.max(0, maxPollSeconds);
@@ -182,67 +170,25 @@ public final class IshRunStep extends Step implements IshRunSpec {
         @NonNull
         @Override
         public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-            Object env = arguments.get("env");
-            if (!(env instanceof Map<?, ?> map)) {
-                return arguments;
-            }
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String name = String.valueOf(e.getKey());
-                if (e.getValue() == null) {
-                    throw new IllegalArgumentException(Messages.IshRunStep_NullValue(name));
-                }
-                list.add(Map.of("name", name, "value", String.valueOf(e.getValue())));
-            }
-            Map<String, Object> copy = new LinkedHashMap<>(arguments);
-            copy.put("env", list);
-            return copy;
+            return IshRunArguments.instantiate(arguments);
         }
 
         /** The Snippet Generator writes {@code env: [NAME: 'value']}, the form people type. */
         @NonNull
         @Override
         public UninstantiatedDescribable customUninstantiate(@NonNull UninstantiatedDescribable ud) {
-            Object env = ud.getArguments().get("env");
-            if (!(env instanceof List<?> list)) {
-                return ud;
-            }
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Object element : list) {
-                if (!(element instanceof UninstantiatedDescribable variable)) {
-                    return ud;
-                }
-                map.put(String.valueOf(variable.getArguments().get("name")), Util.fixNull((String)
-                        variable.getArguments().get("value")));
-            }
-            Map<String, Object> arguments = new LinkedHashMap<>(ud.getArguments());
-            if (map.isEmpty()) {
-                arguments.remove("env");
-            } else {
-                arguments.put("env", map);
-            }
-            return ud.withArguments(arguments);
+            return IshRunArguments.uninstantiate(ud);
         }
 
         /** {@code my-corp/deploy (env: BRANCH, TAG)}: never the values, which may be secrets. */
         @Override
         public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
-            return IshRunForms.label(namedArgs);
+            return IshRunArguments.label(namedArgs);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return IshRunForms.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckProject(@AncestorInPath Item item, @QueryParameter String value) {
-            return IshRunForms.checkRequired(item, value, "project");
-        }
-
-        @POST
-        public FormValidation doCheckJob(@AncestorInPath Item item, @QueryParameter String value) {
-            return IshRunForms.checkRequired(item, value, "job");
         }
 
         @POST

@@ -1,36 +1,31 @@
 package io.jenkins.plugins.ishcd;
 
-import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
-import hudson.init.Terminator;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.JobRef;
-import io.jenkins.plugins.ishcd.client.RunListener;
-import io.jenkins.plugins.ishcd.client.RunReport;
+import io.jenkins.plugins.ishcd.client.RunLife;
+import io.jenkins.plugins.ishcd.client.RunMemo;
 import io.jenkins.plugins.ishcd.client.RunRequest;
-import io.jenkins.plugins.ishcd.client.RunStatus;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * The durable wait of {@code ishRun}. {@link #start()} does no I/O: the credential lookup happens
- * on a background thread, the trigger and every poll on the client's scheduler, so no executor and
- * no thread is held between polls. The run id is saved with the program as soon as it is known;
- * after a restart {@link #onResume()} polls the same run again and never triggers a second one.
- * The token is looked up each time it is needed and is never a field.
+ * The durable wait of {@code ishRun}: an adapter of the run's {@link RunLife}, the state machine
+ * that triggers, waits, stops, shuts down and resumes, one event at a time. {@link #start()} does
+ * no I/O: the credential lookup, the trigger and every poll happen on the life's pool and the
+ * client's scheduler, so no executor and no thread is held between polls. The {@link RunMemo}
+ * (job, run id, last status) is saved with the program, and the program is saved as soon as the
+ * run exists; after a restart {@link #onResume()} waits for the same run and never triggers a
+ * second one. The token is looked up each time it is needed and is never a field.
  */
 public final class IshRunStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -39,27 +34,12 @@ public final class IshRunStepExecution extends StepExecution {
     /** Only used by {@link #start()}: its env values may be secrets and are not saved. */
     private final transient IshRunStep step;
 
-    private JobRef job;
+    private RunMemo memo;
     private IshRunSettings settings;
-    private volatile String runId;
-    private volatile String lastStatus;
     /** The run's number on the build page ({@link IshRunAction}), 0 before it is known. */
-    private int recordNumber;
+    private volatile int recordNumber;
 
-    private transient IshRunRecord record;
-
-    /** Executions triggering or waiting in this JVM, so that shutdown can stop their polls. */
-    private static final Set<IshRunStepExecution> ACTIVE = ConcurrentHashMap.newKeySet();
-
-    /** The client call in progress: the trigger, then the wait. Cancelled by {@link #stop}. */
-    private transient volatile CompletableFuture<?> pending;
-
-    @SuppressFBWarnings(
-            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "false is right after a restart: the step runs again")
-    private transient volatile boolean done;
-    /** Set on shutdown: from then on this object belongs to a Jenkins that is gone and touches nothing. */
-    private transient volatile boolean shutDown;
+    private transient volatile RunLife life;
 
     IshRunStepExecution(@NonNull IshRunStep step, @NonNull StepContext context) {
         super(context);
@@ -68,6 +48,7 @@ public final class IshRunStepExecution extends StepExecution {
 
     @Override
     public boolean start() throws Exception {
+        JobRef job;
         RunRequest request;
         try {
             job = JobRef.of(step.getProject(), step.getJob());
@@ -76,253 +57,108 @@ public final class IshRunStepExecution extends StepExecution {
             throw new AbortException(e.getMessage());
         }
         settings = IshRunSettings.of(step, IshCdConfiguration.get(), System.currentTimeMillis());
-        ACTIVE.add(this);
-        IshCdThreads.background().execute(() -> trigger(request));
+        memo = RunMemo.of(job);
+        life = RunLife.trigger(memo, request, new Host(), IshCdThreads.background(), Clock.systemUTC());
         return false;
-    }
-
-    private void trigger(RunRequest request) {
-        try {
-            Run<?, ?> build = getContext().get(Run.class);
-            IshCdClient client = client(build);
-            TaskListener listener = listener();
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
-                // stop() cancels this future, so no attempt is sent after an abort; a POST already
-                // under way still reports its run to the listener, so its id is never lost.
-                CompletableFuture<io.jenkins.plugins.ishcd.client.Run> sent =
-                        client.triggerAsync(request, new RunListener() {
-                            @Override
-                            public void onTriggered(JobRef j, io.jenkins.plugins.ishcd.client.Run run) {
-                                created(build, run, listener);
-                            }
-                        });
-                pending = sent;
-                sent.thenAcceptAsync(run -> triggered(client, build, run, listener), IshCdThreads.background())
-                        .whenComplete((v, x) -> {
-                            if (x != null) {
-                                fail(x);
-                            }
-                        });
-            }
-        } catch (Exception e) {
-            fail(e);
-        }
-    }
-
-    /**
-     * On the client's thread, as soon as the run exists: keeps its id, so that a program saved from
-     * now on (even by a shutdown under way) resumes it. After a stop, no other code will report the
-     * run, so it is recorded and named here.
-     */
-    private void created(Run<?, ?> build, io.jenkins.plugins.ishcd.client.Run run, TaskListener listener) {
-        runId = run.id();
-        lastStatus = run.rawStatus();
-        if (done && !shutDown) {
-            IshCdThreads.background().execute(() -> {
-                IshRunAction.of(build).add(job, run);
-                listener.getLogger().println(RunReport.queued(job, run));
-                listener.getLogger().println(RunReport.stillRunning(job, run.id()));
-                LOGGER.log(Level.INFO, "Ish CD run {0} of {1} was created after its step was stopped", new Object[] {
-                    run.id(), job
-                });
-            });
-        }
-    }
-
-    private void triggered(
-            IshCdClient client, Run<?, ?> build, io.jenkins.plugins.ishcd.client.Run run, TaskListener listener) {
-        if (shutDown) {
-            // This Jenkins is going away; the run id is in the execution, and the next one resumes it.
-            LOGGER.log(
-                    Level.INFO, "Ish CD run {0} of {1} was created while Jenkins shut down", new Object[] {run.id(), job
-                    });
-            return;
-        }
-        IshRunAction action = IshRunAction.of(build);
-        record = action.add(job, run);
-        recordNumber = record.getNumber();
-        awaitSaved(getContext().saveState());
-        listener.getLogger().println(RunReport.queued(job, run));
-        if (done) {
-            listener.getLogger().println(RunReport.stillRunning(job, runId));
-            return;
-        }
-        if (!settings.waitForRun()) {
-            succeed(run.toMap());
-            return;
-        }
-        waitFor(client, build, action, run.status(), listener);
-    }
-
-    /** Waits until the run id is on disk, so a restart from now on resumes instead of failing. */
-    private static void awaitSaved(ListenableFuture<Void> saved) {
-        try {
-            saved.get(1, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            LOGGER.log(Level.WARNING, "Could not save the Ish CD run id with the Pipeline", e);
-        }
-    }
-
-    private void waitFor(
-            IshCdClient client, Run<?, ?> build, IshRunAction action, RunStatus known, TaskListener listener) {
-        IshRunConsole console = new IshRunConsole(listener, action, record, r -> lastStatus = r.rawStatus());
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            CompletableFuture<io.jenkins.plugins.ishcd.client.Run> waiting =
-                    client.waitForAsync(job, runId, known, settings.waitOptions(System.currentTimeMillis()), console);
-            // Keep the client's own future: cancelling it is what stops the polls.
-            pending = waiting;
-            waiting.whenCompleteAsync(
-                    (run, x) -> {
-                        if (x != null) {
-                            fail(x);
-                            return;
-                        }
-                        lastStatus = run.rawStatus();
-                        Map<String, Object> map = IshRunReporter.finished(listener, action, record, job, run, settings);
-                        AbortException failure = IshRunReporter.failureOf(job, run, settings.propagate());
-                        if (failure != null) {
-                            fail(failure);
-                        } else {
-                            succeed(map);
-                        }
-                    },
-                    IshCdThreads.background());
-        }
-    }
-
-    /**
-     * On shutdown the program is saved with the run id; the polls of this JVM stop here and
-     * {@link #onResume()} starts them again in the next one.
-     */
-    @Terminator
-    public static void stopPollingOnShutdown() {
-        for (IshRunStepExecution execution : ACTIVE) {
-            execution.shutDown = true;
-            CompletableFuture<?> p = execution.pending;
-            if (p != null) {
-                p.cancel(true);
-            }
-        }
-        ACTIVE.clear();
     }
 
     @Override
     public void onResume() {
-        if (job == null || done) {
-            return;
-        }
-        if (runId == null) {
-            // The restart came while the trigger was in flight: the run may or may not exist.
-            fail(new AbortException(Messages.IshRunStepExecution_Restarted(RunReport.triggerInterrupted(job))));
-            return;
-        }
-        IshCdThreads.background().execute(this::resume);
+        life = RunLife.resume(memo, new Host(), IshCdThreads.background(), Clock.systemUTC());
     }
 
-    private void resume() {
-        ACTIVE.add(this);
-        try {
-            Run<?, ?> build = getContext().get(Run.class);
-            TaskListener listener = listener();
-            listener.getLogger().println(Messages.IshRunStepExecution_Resuming(runId, job.toString()));
-            IshCdClient client = client(build);
-            IshRunAction action = IshRunAction.of(build);
-            record = action.record(recordNumber, job, runId, lastStatus);
-            if (!settings.waitForRun()) {
-                // The same six keys as before the restart; what only the trigger's answer held is empty.
-                Map<String, Object> map = new LinkedHashMap<>();
-                map.put("id", runId);
-                map.put("status", lastStatus == null ? "" : lastStatus);
-                map.put("duration", 0L);
-                map.put("created", null);
-                map.put("changed", null);
-                map.put("log", "");
-                succeed(map);
-                return;
-            }
-            waitFor(client, build, action, lastStatus == null ? null : RunStatus.fromWire(lastStatus), listener);
-        } catch (Exception e) {
-            fail(e);
-        }
-    }
-
-    private IshCdClient client(Run<?, ?> build) throws AbortException {
-        String token = IshCdCredentials.token(build, settings.credentialsId(), settings.baseUrl());
-        return IshCdClients.create(settings.baseUrl(), token);
-    }
-
+    /** Ends the wait with {@code cause} after saying that the run goes on; the life prints that once. */
     @Override
-    public void stop(@NonNull Throwable cause) throws Exception {
-        CompletableFuture<?> p;
-        synchronized (this) {
-            done = true;
-            p = pending;
+    public void stop(@NonNull Throwable cause) {
+        RunLife l = life;
+        if (l == null) {
+            getContext().onFailure(cause);
+        } else {
+            l.stop(cause);
         }
-        ACTIVE.remove(this);
-        if (p != null) {
-            p.cancel(true);
-        }
-        TaskListener listener = listener();
-        if (runId != null) {
-            listener.getLogger().println(RunReport.stillRunning(job, runId));
-        } else if (job != null) {
-            listener.getLogger().println(RunReport.triggerInterrupted(job));
-        }
-        getContext().onFailure(cause);
+    }
+
+    /**
+     * Jenkins is going away ({@link IshRunShutdown}): the wait stops in this JVM, touches nothing
+     * more, and goes on from the memo after the restart.
+     *
+     * @return completes once the life has handled it
+     */
+    @NonNull
+    CompletableFuture<Void> shutDown() {
+        RunLife l = life;
+        return l == null ? CompletableFuture.completedFuture(null) : l.shutDown();
+    }
+
+    /** A restart must wait while the trigger may be under way: its answer holds the run's id. */
+    @Override
+    public boolean blocksRestart() {
+        RunLife l = life;
+        return l != null && l.blocksRestart();
     }
 
     @Override
     public String getStatus() {
-        if (job == null) {
-            return "not started";
-        }
-        if (runId == null) {
-            return "triggering Ish CD job " + job;
-        }
-        return "waiting for Ish CD run " + runId + " of " + job + " ("
-                + (lastStatus == null ? "status unknown" : lastStatus) + ")";
+        RunLife l = life;
+        return l != null ? l.status() : "not started";
     }
 
-    private TaskListener listener() {
-        try {
+    /** Saves the program with the run's id now, so that even a crash resumes this run; never waited for. */
+    private void saveNow() {
+        Futures.addCallback(
+                getContext().saveState(),
+                new FutureCallback<Void>() {
+                    @Override
+                    public void onSuccess(Void result) {}
+
+                    @Override
+                    public void onFailure(@NonNull Throwable t) {
+                        LOGGER.log(Level.WARNING, "Could not save the Ish CD run id with the Pipeline", t);
+                    }
+                },
+                MoreExecutors.directExecutor());
+    }
+
+    /** The Pipeline's side of the life: its context delivers the end. */
+    private final class Host extends IshRunHost {
+        Host() {
+            super(memo.job(), settings);
+        }
+
+        @Override
+        Run<?, ?> lookUpBuild() throws Exception {
+            return getContext().get(Run.class);
+        }
+
+        @Override
+        TaskListener lookUpListener() throws Exception {
             return getContext().get(TaskListener.class);
-        } catch (IOException | InterruptedException e) {
-            LOGGER.log(Level.WARNING, "No console for the Ish CD step", e);
-            return TaskListener.NULL;
         }
-    }
 
-    private void succeed(Object result) {
-        ACTIVE.remove(this);
-        if (shutDown) {
-            return;
+        @Override
+        void recorded(int number) {
+            recordNumber = number;
+            saveNow();
         }
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            done = true;
-        }
-        getContext().onSuccess(result);
-    }
 
-    private void fail(Throwable x) {
-        if (shutDown || IshRunReporter.isCancellation(x)) {
-            return; // Jenkins is shutting down, or stop() ended the step already
+        @Override
+        int recordNumber() {
+            return recordNumber;
         }
-        ACTIVE.remove(this);
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            done = true;
+
+        @Override
+        public void succeeded(Object value) {
+            getContext().onSuccess(value);
         }
-        getContext().onFailure(IshRunReporter.toUserFailure(x, runId));
+
+        @Override
+        public void failed(@NonNull String sentence) {
+            getContext().onFailure(new AbortException(sentence));
+        }
+
+        @Override
+        public void stopped(@NonNull Throwable cause) {
+            getContext().onFailure(cause);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ishcd;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
@@ -12,9 +13,11 @@ import io.jenkins.plugins.ishcd.emulator.ManualClock;
 import io.jenkins.plugins.ishcd.emulator.Outcome;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -79,6 +82,50 @@ final class IshCdTestSupport implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No credentials store in " + context);
+    }
+
+    /** Replaces the secret of the credential {@code id} in the store of {@code context}, as a rotation does. */
+    static void updateCredential(ModelObject context, String id, String secret) throws IOException {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
+            if (store.getContext() == context) {
+                for (Credentials c : store.getCredentials(Domain.global())) {
+                    if (c instanceof StringCredentialsImpl s && s.getId().equals(id)) {
+                        store.updateCredentials(
+                                Domain.global(),
+                                c,
+                                new StringCredentialsImpl(
+                                        s.getScope(), id, s.getDescription(), Secret.fromString(secret)));
+                        return;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("No credential " + id + " in " + context);
+    }
+
+    /** Removes the credential {@code id} from the store of {@code context}. */
+    static void removeCredential(ModelObject context, String id) throws IOException {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
+            if (store.getContext() == context) {
+                for (Credentials c : store.getCredentials(Domain.global())) {
+                    if (c instanceof StringCredentialsImpl s && s.getId().equals(id)) {
+                        store.removeCredentials(Domain.global(), c);
+                        return;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("No credential " + id + " in " + context);
+    }
+
+    /** @return the status phrases of the build's running steps, e.g. {@code triggering Ish CD job p/j} */
+    static List<String> stepStatuses(WorkflowRun b) throws Exception {
+        if (b.getExecution() == null) {
+            return List.of();
+        }
+        return b.getExecution().getCurrentExecutions(false).get().stream()
+                .map(e -> String.valueOf(e.getStatus()))
+                .toList();
     }
 
     int posts() {

@@ -30,4 +30,14 @@ class IshEnvVariableTest {
         assertEquals("TOKEN", new IshEnvVariable("TOKEN", "s3cr3t").toString());
         assertEquals(List.of("TOKEN"), IshEnvVariable.names(List.of(new IshEnvVariable("TOKEN", "s3cr3t"))));
     }
+
+    @Test
+    void aValueThatIsNullIsRefusedWithASentence() {
+        List<IshEnvVariable> env = List.of(new IshEnvVariable("BRANCH", null));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> IshEnvVariable.toMap(env, v -> v));
+        assertEquals(
+                "The Ish CD variable BRANCH has no value (null): give it a string, or an empty string.",
+                e.getMessage());
+    }
 }

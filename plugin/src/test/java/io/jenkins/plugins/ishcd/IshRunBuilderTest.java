@@ -1,6 +1,8 @@
 package io.jenkins.plugins.ishcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -111,5 +113,27 @@ class IshRunBuilderTest {
         builder.setPrintLog(false);
         builder.setMaxPollSeconds(10);
         j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+    }
+
+    @Test
+    void theFormShowsWholeLabelsAcceptsACredentialsParameterAndSaysWhatWaitingMeansHere() throws Exception {
+        FreeStyleProject p = project(new IshRunBuilder("my-corp", "deploy"));
+        String page = j.createWebClient()
+                .goTo(p.getUrl() + "configure")
+                .getWebResponse()
+                .getContentAsString();
+        assertTrue(page.contains("Timeout (minutes)"), "label with parentheses");
+        assertTrue(page.contains("First poll interval (seconds)"), "label with parentheses");
+        assertTrue(page.contains("credentials-select-radio-control"), "a ${PARAMETER} can be entered as the token");
+        // One view and one help for both: the build step's help points at the Pipeline step's, except "wait".
+        assertTrue(page.contains("io.jenkins.plugins.ishcd.IshRunStep/help/project"), "help of the step");
+        assertFalse(page.contains("io.jenkins.plugins.ishcd.IshRunBuilder/help/project"), "no copy of it");
+        assertTrue(page.contains("io.jenkins.plugins.ishcd.IshRunBuilder/help/wait"), "its own help of wait");
+        String wait = j.createWebClient()
+                .goTo("descriptorByName/io.jenkins.plugins.ishcd.IshRunBuilder/help/wait", "text/html")
+                .getWebResponse()
+                .getContentAsString();
+        assertTrue(wait.contains("executor"), wait);
+        assertFalse(wait.contains("holds no executor"), wait);
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.ishcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
@@ -10,9 +9,7 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -21,31 +18,6 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class IshRunFormsTest {
-
-    @Test
-    void labelNamesVariablesButNeverValues(JenkinsRule j) {
-        assertEquals(
-                "my-corp/deploy (env: BRANCH, TAG)",
-                IshRunForms.label(Map.of("project", "my-corp", "job", "deploy", "env", ordered("BRANCH", "TAG"))));
-        assertEquals(
-                "my-corp/deploy (env: BRANCH)",
-                IshRunForms.label(Map.of(
-                        "project",
-                        "my-corp",
-                        "job",
-                        "deploy",
-                        "env",
-                        List.of(Map.of("name", "BRANCH", "value", "secret-a")))));
-        assertEquals("my-corp/deploy", IshRunForms.label(Map.of("project", "my-corp", "job", "deploy")));
-        assertNull(IshRunForms.label(Map.of("project", "my-corp")));
-    }
-
-    private static Map<String, Object> ordered(String first, String second) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put(first, "secret-a");
-        env.put(second, "b");
-        return env;
-    }
 
     @Test
     void credentialsAreListedOnlyToThoseWhoMayConfigure(JenkinsRule j) throws Exception {

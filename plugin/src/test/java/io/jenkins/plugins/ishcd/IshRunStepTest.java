@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Item;
 import hudson.model.Result;
+import hudson.model.User;
 import io.jenkins.plugins.ishcd.emulator.EmulatedRun;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +22,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
 import java.util.stream.Stream;
+import jenkins.model.Jenkins;
+import org.htmlunit.WebResponse;
 import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -28,6 +41,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.LogRecorder;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -179,10 +194,13 @@ class IshRunStepTest {
         WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow'");
         j.waitForMessage("is queued.", b);
         File dat = new File(b.getRootDir(), "program.dat"); // deleted when the build ends: read it now
-        assertTrue(dat.isFile());
-        String content = Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1);
-        assertFalse(content.contains(ish.token), "token in program.dat");
-        assertTrue(content.contains(ish.ish.runs().get(0).id()), "run id not in program.dat");
+        String id = ish.ish.runs().get(0).id();
+        // The program is saved as soon as the run exists, without holding anything up until it is.
+        IshCdTestSupport.await(() -> dat.isFile()
+                && Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1).contains(id));
+        assertFalse(
+                Files.readString(dat.toPath(), StandardCharsets.ISO_8859_1).contains(ish.token),
+                "token in program.dat");
         b.doStop();
         j.waitForCompletion(b);
     }
@@ -261,5 +279,151 @@ class IshRunStepTest {
         assertTrue(JenkinsRule.getLog(b).length() < 50_000, "console holds the capped log only");
         File kept = new File(b.getRootDir(), "ish-cd/1.log");
         assertTrue(kept.length() >= 300_000, "the whole log is kept with the build");
+    }
+
+    @Test
+    void twentyInParallelEachSucceedWithOnePostAndTheBuildKeepsThemAll() throws Exception {
+        try (LogRecorder logs = new LogRecorder()
+                .record(IshRunAction.class, Level.WARNING)
+                .record(hudson.model.Run.class, Level.WARNING)
+                .capture(20)) {
+            WorkflowRun b = run("def branches = [:]\n"
+                    + "for (int i = 0; i < 20; i++) { branches[\"b\" + i] = { ishRun project: 'my-corp', job: 'deploy' } }\n"
+                    + "parallel branches");
+            ish.finishAfterTrigger(20);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            assertEquals(20, ish.posts());
+            List<IshRunRecord> records = b.getAction(IshRunAction.class).getRuns();
+            assertEquals(20, records.size());
+            assertEquals(
+                    20, records.stream().map(IshRunRecord::getRunId).distinct().count());
+            assertTrue(records.stream().allMatch(r -> r.getStatus().equals("complete")), records.toString());
+            String xml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+            assertEquals(20, xml.split("<status>complete</status>", -1).length - 1, "every run saved as complete");
+            assertEquals(List.of(), logs.getMessages(), "no save failed");
+        }
+    }
+
+    @Test
+    void theStatusOnTheBuildPageNeverGoesBack() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy'");
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                IshRunAction action = b.getAction(IshRunAction.class);
+                if (action != null && !action.getRuns().isEmpty()) {
+                    String status = action.getRuns().get(0).getStatus();
+                    if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
+                        seen.add(status);
+                    }
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        });
+        sampler.start();
+        try {
+            j.waitForMessage("is queued.", b);
+            ish.clock.advanceSeconds(2);
+            j.waitForMessage("is running.", b);
+            ish.clock.advanceSeconds(60);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+        assertEquals(List.of("queued", "running", "complete"), seen);
+        String xml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<status>complete</status>"), xml);
+    }
+
+    @Test
+    void aCredentialRotatedDuringTheWaitIsUsedAfterTheNextRefusal() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'slow'");
+        j.waitForMessage("is queued.", b);
+        String rotated = ish.ish.issueToken("rotated");
+        IshCdTestSupport.updateCredential(j.jenkins, IshCdTestSupport.CREDENTIALS_ID, rotated);
+        ish.ish.revokeToken(ish.token);
+        j.waitForMessage("looking up the credential again", b);
+        ish.clock.advanceSeconds(6 * 3600);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        assertTrue(ish.ish.journal().requests("GET", ".*/runs/.*").stream()
+                .anyMatch(r -> "rotated".equals(r.tokenName())));
+        j.assertLogNotContains(rotated, b);
+        j.assertLogNotContains(ish.token, b);
+    }
+
+    @Test
+    void aVariableWithoutAValueIsOneSentence() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: null]");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("The Ish CD variable BRANCH has no value (null): give it a string, or an empty string.", b);
+        j.assertLogNotContains("\tat ", b);
+        assertEquals(0, ish.ish.journal().size());
+    }
+
+    @Test
+    void aCredentialOfAnotherKindIsNamed() throws Exception {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(j.jenkins)) {
+            if (store.getContext() == j.jenkins) {
+                store.addCredentials(
+                        Domain.global(),
+                        new UsernamePasswordCredentialsImpl(
+                                CredentialsScope.GLOBAL, "user-pass", "not a token", "user", "password-1"));
+            }
+        }
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', credentialsId: 'user-pass'");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("The credential 'user-pass' is not of kind Secret text", b);
+        j.assertLogNotContains("\tat ", b);
+        assertEquals(0, ish.ish.journal().size());
+    }
+
+    @Test
+    void anEmptyCredentialIsNamed() throws Exception {
+        IshCdTestSupport.addCredential(j.jenkins, "empty", "");
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', credentialsId: 'empty'");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("The Secret text credential 'empty' is empty", b);
+        assertEquals(0, ish.ish.journal().size());
+    }
+
+    @Test
+    void theWholeLogIsOnlyForThoseWhoMayReadTheJob() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'main']");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.DISCOVER)
+                .everywhere()
+                .to("outsider")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
+        String url = b.getUrl() + "ish-cd/log?n=1";
+        try (JenkinsRule.WebClient wc = j.createWebClient().withBasicApiToken(User.getById("outsider", true))) {
+            wc.setThrowExceptionOnFailingStatusCode(false);
+            WebResponse denied = wc.goTo(url, null).getWebResponse();
+            assertTrue(denied.getStatusCode() == 403 || denied.getStatusCode() == 404, "got " + denied.getStatusCode());
+            assertFalse(denied.getContentAsString().contains("deploying main"));
+        }
+        try (JenkinsRule.WebClient wc = j.createWebClient().withBasicApiToken(User.getById("reader", true))) {
+            assertEquals(
+                    "deploying main\n",
+                    wc.goTo(url, "text/plain").getWebResponse().getContentAsString());
+        }
+    }
+
+    @Test
+    void theBuildPageShowsItsLabelsWhole() throws Exception {
+        WorkflowRun b = run("ishRun project: 'my-corp', job: 'deploy'");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        String page = j.createWebClient()
+                .goTo(b.getUrl() + "ish-cd/")
+                .getWebResponse()
+                .getContentAsString();
+        assertTrue(page.contains("Duration (s)"), "the column label, parentheses included");
     }
 }

@@ -119,7 +119,16 @@ public final class RunReport {
      */
     @NonNull
     public static String withRunId(@NonNull Throwable failure, String runId) {
-        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return withRunId(failure.getMessage() == null ? failure.toString() : failure.getMessage(), runId);
+    }
+
+    /**
+     * @param message a sentence about a failure
+     * @param runId the run created before it, or null
+     * @return the message, followed by {@code (Ish CD run <id>)} unless it already names that run
+     */
+    @NonNull
+    public static String withRunId(@NonNull String message, String runId) {
         String shown = printable(runId);
         return runId == null || message.contains(shown) ? message : message + " (Ish CD run " + shown + ")";
     }
@@ -143,5 +152,94 @@ public final class RunReport {
     @NonNull
     public static String label(@NonNull JobRef job, @NonNull Collection<String> envNames) {
         return envNames.isEmpty() ? job.toString() : job + " (env: " + Env.describeNames(envNames) + ")";
+    }
+    /**
+     * @param job the job @param runId the run created before the restart
+     * @return {@code After a restart, waiting again for Ish CD run X of my-corp/deploy.}
+     */
+    @NonNull
+    public static String waitingAgain(@NonNull JobRef job, @NonNull String runId) {
+        return "After a restart, waiting again for Ish CD run " + printable(runId) + " of " + job + ".";
+    }
+
+    /**
+     * A restart came between sending a trigger and reading its answer: the id was never learned.
+     *
+     * @param job the job
+     * @return a sentence saying a run may exist and what to do
+     */
+    @NonNull
+    public static String restartedWhileTriggering(@NonNull JobRef job) {
+        return "A restart came while triggering Ish CD job " + job + ", before Ish CD answered with a run id: a run"
+                + " may have been created; check the job's runs in Ish CD before running it again.";
+    }
+
+    /**
+     * @param job the job
+     * @return a sentence saying the restart came before any trigger was sent, so no run exists
+     */
+    @NonNull
+    public static String restartedBeforeTrigger(@NonNull JobRef job) {
+        return "A restart came before Ish CD job " + job + " was triggered: no run was created; start it again.";
+    }
+
+    /**
+     * @param job the job @param runId the run @param before the API URL the run was waited on so far
+     * @param now the API URL configured now
+     * @return a sentence saying where the wait goes on
+     */
+    @NonNull
+    public static String apiUrlChanged(@NonNull JobRef job, @NonNull String runId, @NonNull String before,
+            @NonNull String now) {
+        return "The Ish CD API URL is now " + now + " (it was " + before + "): waiting for run " + printable(runId) + " of " + job
+                + " there.";
+    }
+
+    /**
+     * @param job the job @param runId the run
+     * @return a sentence saying the token is looked up again after Ish CD refused it during a wait
+     */
+    @NonNull
+    public static String tokenRefusedLookingAgain(@NonNull JobRef job, @NonNull String runId) {
+        return "Ish CD refused the API token while waiting for run " + printable(runId) + " of " + job + ": looking up the"
+                + " credential again and going on with the token it holds now.";
+    }
+
+    /**
+     * The heartbeat of a long wait, so that it does not look hung.
+     *
+     * @param job the job @param runId the run @param status its last status, as Ish CD wrote it
+     * @param sinceTrigger how long ago the run was created
+     * @return e.g. {@code Ish CD run X of my-corp/deploy is still running, 10 min after it was triggered.}
+     */
+    @NonNull
+    public static String stillWaiting(@NonNull JobRef job, @NonNull String runId, @NonNull String status,
+            @NonNull Duration sinceTrigger) {
+        return "Ish CD run " + printable(runId) + " of " + job + " is still " + printable(status) + ", "
+                + Durations.format(sinceTrigger.isNegative() ? Duration.ZERO : sinceTrigger)
+                + " after it was triggered.";
+    }
+
+    /**
+     * A failure that is not one of Ish CD's or the user's (a defect): what happened to the run, in
+     * one sentence; the stack trace belongs in the system log.
+     *
+     * @param job the job @param runId the run, or null when none is known
+     * @param triggerSent whether a trigger was sent, so a run may exist without an id
+     * @param failure what went wrong
+     * @return the sentence
+     */
+    @NonNull
+    public static String unexpected(@NonNull JobRef job, String runId, boolean triggerSent,
+            @NonNull Throwable failure) {
+        String what = "an unexpected " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+        if (runId != null) {
+            return "Stopped waiting for Ish CD run " + printable(runId) + " of " + job + " after " + what + "; the run goes on in"
+                    + " Ish CD (details in the system log).";
+        }
+        return "Triggering Ish CD job " + job + " ended with " + what + (triggerSent
+                ? ": a run may have been created; check the job's runs in Ish CD before running it again"
+                : ": no run was created") + " (details in the system log).";
     }
 }

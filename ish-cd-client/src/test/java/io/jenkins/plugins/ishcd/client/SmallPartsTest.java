@@ -114,4 +114,19 @@ class SmallPartsTest {
         assertThat(RunReport.label(job, List.of("BRANCH", "TOKEN"))).isEqualTo("my-corp/deploy (env: BRANCH, TOKEN)");
         assertThat(RunReport.label(job, List.of())).isEqualTo("my-corp/deploy");
     }
+    @Test
+    void lifeSentencesSayWhatGoesOnAndWhetherARunMayExist() {
+        JobRef job = JobRef.of("my-corp", "deploy");
+        IllegalStateException defect = new IllegalStateException("oops");
+        assertThat(RunReport.unexpected(job, "r-1", true, defect)).isEqualTo("Stopped waiting for Ish CD run r-1 of"
+                + " my-corp/deploy after an unexpected IllegalStateException (oops); the run goes on in Ish CD (details"
+                + " in the system log).");
+        assertThat(RunReport.unexpected(job, null, true, defect)).contains("a run may have been created");
+        assertThat(RunReport.unexpected(job, null, false, new NullPointerException()))
+                .isEqualTo("Triggering Ish CD job my-corp/deploy ended with an unexpected NullPointerException: no run"
+                        + " was created (details in the system log).");
+        assertThat(RunReport.stillWaiting(job, "r-1", "queued", java.time.Duration.ofSeconds(-3)))
+                .isEqualTo("Ish CD run r-1 of my-corp/deploy is still queued, 0 s after it was triggered.");
+        assertThat(RunReport.withRunId("Boom.", "r-1")).isEqualTo("Boom. (Ish CD run r-1)");
+    }
 }

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.ishcd;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.ishcd.client.IshCdClient;
+import io.jenkins.plugins.ishcd.client.JobRef;
+import io.jenkins.plugins.ishcd.client.Run;
+import io.jenkins.plugins.ishcd.client.RunHost;
+import io.jenkins.plugins.ishcd.client.RunLife;
+import io.jenkins.plugins.ishcd.client.WaitOptions;
+
+/**
+ * The Jenkins side of one run's {@link RunLife}: the credential (looked up again for each
+ * connection, with the API URL configured at that moment), the console, the build page. The
+ * Pipeline step and the freestyle build step share it; they differ only in how the end is
+ * delivered and where the run's number is kept. Called by the life's events only, on
+ * {@link IshCdThreads}, one call at a time, so nothing here is locked.
+ */
+abstract class IshRunHost implements RunHost {
+
+    private final JobRef job;
+    private final IshRunSettings settings;
+    private hudson.model.Run<?, ?> build;
+    private TaskListener listener;
+    private IshRunRecord record;
+
+    IshRunHost(@NonNull JobRef job, @NonNull IshRunSettings settings) {
+        this.job = job;
+        this.settings = settings;
+    }
+
+    /** @return the build, looked up on the life's thread (a Pipeline's context may take a moment) */
+    abstract hudson.model.Run<?, ?> lookUpBuild() throws Exception;
+
+    /** @return the build's console */
+    abstract TaskListener lookUpListener() throws Exception;
+
+    /** @param number the run's number on the build page, to keep for a resume */
+    abstract void recorded(int number);
+
+    /** @return the number kept by {@link #recorded}, 0 if none */
+    abstract int recordNumber();
+
+    private hudson.model.Run<?, ?> build() {
+        if (build == null) {
+            try {
+                build = lookUpBuild();
+            } catch (Exception e) {
+                throw new IllegalStateException("The build of this Ish CD step cannot be found: " + e, e);
+            }
+        }
+        return build;
+    }
+
+    private TaskListener listener() {
+        if (listener == null) {
+            try {
+                listener = lookUpListener();
+            } catch (Exception e) {
+                throw new IllegalStateException("The console of this Ish CD step cannot be found: " + e, e);
+            }
+        }
+        return listener;
+    }
+
+    @NonNull
+    @Override
+    public IshCdClient connect() throws Exception {
+        String baseUrl = IshCdConfiguration.get().getBaseUrl();
+        String token = IshCdCredentials.token(build(), settings.credentialsId(), baseUrl);
+        return IshCdClients.create(baseUrl, token);
+    }
+
+    @NonNull
+    @Override
+    public WaitOptions waitOptions() {
+        return settings.waitOptions(System.currentTimeMillis());
+    }
+
+    @Override
+    public boolean waitForRun() {
+        return settings.waitForRun();
+    }
+
+    @Override
+    public boolean propagate() {
+        return settings.propagate();
+    }
+
+    @Override
+    public void print(@NonNull String line) {
+        listener().getLogger().println(line);
+    }
+
+    @Override
+    public void created(@NonNull Run run) {
+        record = IshRunAction.of(build()).add(job, run);
+        recorded(record.getNumber());
+    }
+
+    @Override
+    public void resumed(@NonNull Run run) {
+        record = IshRunAction.of(build()).record(recordNumber(), job, run.id(), run.rawStatus());
+    }
+
+    @Override
+    public void statusChanged(@NonNull Run run) {
+        IshRunAction.of(build()).update(record, run);
+    }
+
+    @Override
+    public Object finished(@NonNull Run run) {
+        return IshRunReporter.finished(listener(), IshRunAction.of(build()), record, job, run, settings);
+    }
+}
