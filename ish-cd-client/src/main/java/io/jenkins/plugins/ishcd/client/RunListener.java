@@ -50,8 +50,8 @@ public interface RunListener {
             @NonNull Duration retryIn) {}
 
     /**
-     * The next poll is queued; for a live status line ("next check in 12 s"). Called after every
-     * answer while the wait goes on.
+     * The next poll is queued; for a live status line ("next check in 12 s"). Called once when the
+     * wait starts (its first poll) and after every answer while the wait goes on.
      *
      * @param job the job
      * @param runId the run
