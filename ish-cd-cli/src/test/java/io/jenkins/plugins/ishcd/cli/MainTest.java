@@ -24,7 +24,7 @@ class MainTest {
         try (IshCdEmulator ish = IshCdEmulator.builder().demo().start();
                 IshCdClient client = PlainHttp.configure(IshCdClient.builder()).baseUrl(ish.baseUrl())
                         .token(ish.issueToken("exit test")).build()) {
-            client.listProjects();
+            client.catalog().listProjects();
             assertThat(selectors()).isPositive();
 
             Main.stopHttpSelectors();

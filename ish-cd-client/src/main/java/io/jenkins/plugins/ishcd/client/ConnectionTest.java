@@ -20,7 +20,7 @@ public final class ConnectionTest {
     @NonNull
     public static Result run(@NonNull IshCdClient client) {
         try {
-            int n = client.listProjects().size();
+            int n = client.catalog().listProjects().size();
             return new Result(true, "Connected to " + client.baseUrl() + ": the token was accepted and " + n
                     + (n == 1 ? " project is" : " projects are") + " visible.");
         } catch (NotFoundException e) {

@@ -130,6 +130,18 @@ public final class IshCdClientBuilder {
         return this;
     }
 
+    /** How triggers are sent again: {@link #triggerRetries} and {@link #expectContinue}. */
+    record TriggerSettings(int attempts, Duration firstDelay, boolean expectContinue) {}
+
+    TriggerSettings triggerSettings() {
+        return new TriggerSettings(maxTriggerAttempts, triggerRetryDelay, expectContinue);
+    }
+
+    String userAgentHeader(String version) {
+        return (product == null ? "" : product + " ") + "ish-cd-client/" + version + " Java/"
+                + System.getProperty("java.version");
+    }
+
     /**
      * @return the client
      * @throws IllegalArgumentException if no token was given

@@ -131,7 +131,7 @@ class EmulatorEndToEndTest {
     @Test
     void connectionTestAndReadEndpointsWork() {
         assertThat(ConnectionTest.run(client).message()).endsWith("the token was accepted and 1 project is visible.");
-        assertThat(client.listJobs("my-corp")).extracting(Job::name).containsExactlyInAnyOrder("deploy", "backup");
-        assertThat(client.getProject("p-17").name()).isEqualTo("my-corp");
+        assertThat(client.catalog().listJobs("my-corp")).extracting(Job::name).containsExactlyInAnyOrder("deploy", "backup");
+        assertThat(client.catalog().getProject("p-17").name()).isEqualTo("my-corp");
     }
 }

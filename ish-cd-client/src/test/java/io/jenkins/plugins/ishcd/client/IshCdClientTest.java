@@ -406,11 +406,11 @@ class IshCdClientTest {
         server.stubFor(get("/v1/projects/my-corp").willReturn(json("{\"id\": \"1\", \"machine_name\": \"my-corp\"}")));
         server.stubFor(get("/v1/projects/my-corp/runs").willReturn(json("[" + run("complete", 3, "") + "]")));
 
-        assertThat(client.listProjects()).containsExactly(new Project("1", "my-corp", "My Corp"));
-        assertThat(client.getProject("my-corp").name()).isEqualTo("my-corp");
-        assertThat(client.listJobs("my-corp")).extracting(Job::name).containsExactly("deploy");
-        assertThat(client.getJob(JOB).id()).isEqualTo("9");
-        assertThat(client.listRuns("my-corp")).extracting(Run::id).containsExactly(RUN_ID);
+        assertThat(client.catalog().listProjects()).containsExactly(new Project("1", "my-corp", "My Corp"));
+        assertThat(client.catalog().getProject("my-corp").name()).isEqualTo("my-corp");
+        assertThat(client.catalog().listJobs("my-corp")).extracting(Job::name).containsExactly("deploy");
+        assertThat(client.catalog().getJob(JOB).id()).isEqualTo("9");
+        assertThat(client.catalog().listRuns("my-corp")).extracting(Run::id).containsExactly(RUN_ID);
         server.verify(1, getRequestedFor(urlPathEqualTo("/v1/projects")).withHeader("Authorization", equalTo("Bearer " + CANARY)));
     }
 

@@ -40,7 +40,7 @@ final class EngineScenario extends Scenario {
         WaitOptions options = defaults.toBuilder().initialInterval(defaults.initialInterval().dividedBy(scale))
                 .maxInterval(defaults.maxInterval().dividedBy(scale)).build();
         JobRef job = JobRef.of(EmulatorProcess.PROJECT, EmulatorProcess.JOB);
-        client.getJob(job); // classes loaded, a connection made: the base of the heap figure
+        client.catalog().getJob(job); // classes loaded, a connection made: the base of the heap figure
         sample.heapBase();
         @SuppressWarnings({"unchecked", "rawtypes"})
         CompletableFuture<Run>[] all = new CompletableFuture[waits];
