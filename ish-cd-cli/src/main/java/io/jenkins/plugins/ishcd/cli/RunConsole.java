@@ -82,6 +82,12 @@ final class RunConsole implements RunListener, AutoCloseable {
     }
 
     @Override
+    public void onTriggerRetry(@NonNull JobRef job, @NonNull IshCdException failure, int attempt,
+            @NonNull Duration retryIn) {
+        say(RunReport.triggerRetry(failure, attempt, retryIn));
+    }
+
+    @Override
     public void onPollScheduled(@NonNull JobRef job, @NonNull String runId, @NonNull Duration nextPollIn) {
         if (progress != null) {
             progress.nextCheckIn(nextPollIn);

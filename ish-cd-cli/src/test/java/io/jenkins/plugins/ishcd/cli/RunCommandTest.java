@@ -163,6 +163,18 @@ class RunCommandTest {
     }
 
     @Test
+    void aTriggerRefusedWith429SaysItGoesAgainAndThenCreatesOneRun() {
+        ish.faults("my-corp", "deploy").rateLimitNext("POST", 1, java.time.Duration.ofSeconds(1));
+
+        Cli.Result r = run("--project", "my-corp", "--job", "deploy", "--env", "BRANCH=main");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("HTTP 429").contains("No run was created; sending it again in 1 s (attempt 2).");
+        assertThat(posts()).as("the refused POST and the one that created the run").isEqualTo(2);
+        assertThat(r.out()).isEqualTo("deployed main\n");
+    }
+
+    @Test
     void triggerAnswered502AfterTheRunWasCreatedIsNotSentAgain() {
         ish.faults("my-corp", "deploy").failNextAfterProcessing("POST", 1, 502);
 

@@ -58,4 +58,16 @@ public interface RunListener {
      * @param nextPollIn when the next poll is due; it goes later if the base URL's request budget is spent
      */
     default void onPollScheduled(@NonNull JobRef job, @NonNull String runId, @NonNull Duration nextPollIn) {}
+
+    /**
+     * A trigger the server certainly did not act on (a 429, a connection never made, a body that
+     * never left) will be sent again; no run exists yet.
+     *
+     * @param job the job
+     * @param failure why the attempt failed
+     * @param attempt the attempts made so far, from 1
+     * @param retryIn when the next attempt goes
+     */
+    default void onTriggerRetry(@NonNull JobRef job, @NonNull IshCdException failure, int attempt,
+            @NonNull Duration retryIn) {}
 }

@@ -69,6 +69,17 @@ public final class RunReport {
     }
 
     /**
+     * @param failure why the trigger failed @param attempt attempts so far @param retryIn when the next goes
+     * @return e.g. {@code Ish CD is limiting the rate of requests (HTTP 429) when triggering a run of
+     *     my-corp/deploy; it asked to retry after 20 s. No run was created; sending it again in 20 s (attempt 2).}
+     */
+    @NonNull
+    public static String triggerRetry(@NonNull IshCdException failure, int attempt, @NonNull Duration retryIn) {
+        return failure.getMessage() + " No run was created; sending it again in " + Durations.format(retryIn)
+                + " (attempt " + (attempt + 1) + ").";
+    }
+
+    /**
      * @param job the job @param run the finished run
      * @return {@code Ish CD run 3abed1d7-... of my-corp/deploy completed in 26 s.} or {@code ... ended in
      *     error after 26 s.} ({@code within a second} for a duration of 0); for a run not finished, its

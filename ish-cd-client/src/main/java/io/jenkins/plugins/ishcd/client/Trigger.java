@@ -112,6 +112,9 @@ final class Trigger extends ScheduledRequest {
         }
         scheduler.heard(this, e);
         scheduler.queue(this, scheduler.now() + pause.toNanos());
+        IshCdException why = e;
+        int n = attempts;
+        scheduler.deliver(() -> RunWaiter.notify(() -> listener.onTriggerRetry(call.job, why, n, pause)));
     }
 
     /** @return the pause before sending again, or null when the POST must not be sent again */

@@ -213,8 +213,18 @@ class IshCdClientTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("open"));
         server.stubFor(post(RUNS).inScenario("limit").whenScenarioStateIs("open").willReturn(json(run("queued", 0, ""))));
 
-        assertThat(client.trigger(deploy).id()).isEqualTo(RUN_ID);
+        List<String> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void onTriggerRetry(JobRef job, IshCdException failure, int attempt, Duration retryIn) {
+                retries.add(RunReport.triggerRetry(failure, attempt, retryIn));
+            }
+        };
+
+        assertThat(client.triggerAsync(deploy, listener).join().id()).isEqualTo(RUN_ID);
         server.verify(2, postRequestedFor(urlPathEqualTo(RUNS)));
+        assertThat(retries).singleElement().asString().contains("(HTTP 429)")
+                .contains("No run was created; sending it again in 0 s (attempt 2).").doesNotContain(CANARY);
     }
 
     @Test
