@@ -49,43 +49,43 @@ final class PlainHttp {
     }
 
     private static final class Spi extends SSLContextSpi {
-        private static UnsupportedOperationException unused() {
+        private static UnsupportedOperationException refusedOnPlainHttp() {
             return new UnsupportedOperationException("TLS is not used for plain http:// URLs");
         }
 
         @Override
         protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
-            throw unused();
+            throw refusedOnPlainHttp();
         }
 
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
-            throw unused();
+            throw refusedOnPlainHttp();
         }
 
         @Override
         protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            throw unused();
+            throw refusedOnPlainHttp();
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            throw unused();
+            throw refusedOnPlainHttp();
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            throw unused();
+            throw refusedOnPlainHttp();
         }
 
         @Override
         protected SSLSessionContext engineGetServerSessionContext() {
-            throw unused();
+            throw refusedOnPlainHttp();
         }
 
         @Override
         protected SSLSessionContext engineGetClientSessionContext() {
-            throw unused();
+            throw refusedOnPlainHttp();
         }
     }
 }

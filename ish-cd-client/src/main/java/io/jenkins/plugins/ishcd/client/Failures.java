@@ -164,6 +164,12 @@ final class Failures {
         return false;
     }
 
+    /** @return the pause a 429 or a 5xx asked for with {@code Retry-After}; empty for any other failure */
+    static Optional<Duration> retryAfter(IshCdException e) {
+        return e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter()
+                : e instanceof ServerException ? ((ServerException) e).retryAfter() : Optional.empty();
+    }
+
     /**
      * The same failure with a longer message, of the same type, so callers that branch on the type
      * (exit codes, retry decisions) still can.

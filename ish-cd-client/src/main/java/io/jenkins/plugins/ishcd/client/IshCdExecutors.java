@@ -43,6 +43,10 @@ public final class IshCdExecutors {
     private static final class Http {
         static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(HTTP_THREADS, factory("ish-cd-http-"));
         static final HttpClient CLIENT = newHttpClientBuilder().executor(EXECUTOR).build();
+
+        static {
+            httpBuilt = true;
+        }
     }
 
     /** @return the JVM's scheduler of every wait and trigger */
@@ -54,7 +58,6 @@ public final class IshCdExecutors {
     /** @return the shared HTTP client: HTTP/1.1 and 2, 10 s connect timeout, redirects not followed */
     @NonNull
     public static HttpClient httpClient() {
-        markHttpBuilt();
         return Http.CLIENT;
     }
 
@@ -101,7 +104,7 @@ public final class IshCdExecutors {
      * Stops the shared threads (a Jenkins terminator calls this): waits still under way fail with
      * "the Ish CD client's threads were shut down". Not undone; for the end of the JVM or plugin.
      */
-    public static synchronized void shutdown() {
+    public static void shutdown() {
         Holder.SCHEDULER.shutdown();
         if (Holder.SENDS instanceof ExecutorService) {
             ((ExecutorService) Holder.SENDS).shutdownNow();
@@ -111,11 +114,8 @@ public final class IshCdExecutors {
         }
     }
 
-    private static boolean httpBuilt;
-
-    private static synchronized void markHttpBuilt() {
-        httpBuilt = true;
-    }
+    /** Whether {@link Http} was initialised, so that {@link #shutdown()} does not build it to stop it. */
+    private static volatile boolean httpBuilt;
 
     private static Executor newBlockingSends() {
         if (new CompletableFuture<Void>().defaultExecutor() instanceof ForkJoinPool) {

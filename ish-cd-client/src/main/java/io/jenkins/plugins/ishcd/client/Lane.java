@@ -99,12 +99,7 @@ final class Lane {
      * noHeader} for a 429 that names none), not just the one that got it.
      */
     void heard(IshCdException e, long now, Duration noHeader, Duration max) {
-        Duration pause = null;
-        if (e instanceof RateLimitedException) {
-            pause = ((RateLimitedException) e).retryAfter().orElse(noHeader);
-        } else if (e instanceof ServerException) {
-            pause = ((ServerException) e).retryAfter().orElse(null);
-        }
+        Duration pause = Failures.retryAfter(e).orElse(e instanceof RateLimitedException ? noHeader : null);
         if (pause != null) {
             holdUntil(now + (pause.compareTo(max) > 0 ? max : pause).toNanos());
         }

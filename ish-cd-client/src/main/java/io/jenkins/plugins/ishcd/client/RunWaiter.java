@@ -63,7 +63,7 @@ final class RunWaiter extends ScheduledRequest {
             });
             result.whenComplete((r, e) -> {
                 if (result.isCancelled()) {
-                    submitQuietly(this::withdraw);
+                    submitOrAbandon(this::withdraw);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -79,7 +79,7 @@ final class RunWaiter extends ScheduledRequest {
             return;
         }
         read = client.getRunAsync(job, runId);
-        read.whenComplete((run, error) -> submitQuietly(() -> {
+        read.whenComplete((run, error) -> submitOrAbandon(() -> {
             scheduler.answered(this);
             read = null;
             if (result.isDone()) {
@@ -142,8 +142,7 @@ final class RunWaiter extends ScheduledRequest {
             return;
         }
         Duration delay = Backoff.delay(options, step++);
-        Duration asked = e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter().orElse(null)
-                : e instanceof ServerException ? ((ServerException) e).retryAfter().orElse(null) : null;
+        Duration asked = Failures.retryAfter(e).orElse(null);
         if (asked != null && asked.compareTo(delay) > 0) {
             // Honoured, within reason: a server asking for hours would hide the run's end for hours.
             Duration cap = options.maxInterval().compareTo(MAX_RETRY_AFTER) > 0 ? options.maxInterval() : MAX_RETRY_AFTER;
@@ -169,8 +168,10 @@ final class RunWaiter extends ScheduledRequest {
             due = due - deadline > 0 ? deadline : due;
         }
         scheduler.queue(this, due);
-        Duration in = Duration.ofNanos(due - now);
-        scheduler.deliver(() -> notify(() -> listener.onPollScheduled(job, runId, in)));
+        if (listener != RunListener.NONE) { // a task on the events thread per poll only for someone who listens
+            Duration in = Duration.ofNanos(due - now);
+            scheduler.deliver(() -> notify(() -> listener.onPollScheduled(job, runId, in)));
+        }
     }
 
     private void withdraw() {
@@ -189,13 +190,6 @@ final class RunWaiter extends ScheduledRequest {
         result.completeExceptionally(client.failures().shutDown(Call.readRun(job, runId), true));
     }
 
-    private void submitQuietly(Runnable task) {
-        try {
-            scheduler.submit(task);
-        } catch (RejectedExecutionException e) {
-            abandon();
-        }
-    }
 
     /** Runs a listener call; a failing listener must not break the wait. */
     static void notify(Runnable call) {

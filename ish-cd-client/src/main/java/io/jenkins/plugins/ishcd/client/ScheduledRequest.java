@@ -32,4 +32,13 @@ abstract class ScheduledRequest {
 
     /** The scheduler was shut down before this could be sent: end with a clear failure. Any thread. */
     abstract void abandon();
+
+    /** Runs {@code task} on the scheduler's thread; if the scheduler was shut down, {@link #abandon()}s. */
+    final void submitOrAbandon(Runnable task) {
+        try {
+            scheduler.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            abandon();
+        }
+    }
 }

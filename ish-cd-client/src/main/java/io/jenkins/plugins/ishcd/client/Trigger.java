@@ -53,7 +53,7 @@ final class Trigger extends ScheduledRequest {
             scheduler.submit(() -> scheduler.queue(this, scheduler.now()));
             result.whenComplete((r, e) -> {
                 if (result.isCancelled()) {
-                    submitQuietly(() -> scheduler.withdraw(this));
+                    submitOrAbandon(() -> scheduler.withdraw(this));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -134,11 +134,4 @@ final class Trigger extends ScheduledRequest {
         result.completeExceptionally(exchange.failures().shutDown(call, attempts > 0));
     }
 
-    private void submitQuietly(Runnable task) {
-        try {
-            scheduler.submit(task);
-        } catch (RejectedExecutionException e) {
-            abandon();
-        }
-    }
 }
