@@ -42,6 +42,7 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
     private int timeout;
     private int initialPollSeconds;
     private int maxPollSeconds;
+    private String expectedDuration;
 
     @DataBoundConstructor
     public IshRunBuilder(String project, String job) {
@@ -141,6 +142,17 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
         this.maxPollSeconds = Math.max(0, maxPollSeconds);
     }
 
+    @CheckForNull
+    @Override
+    public String getExpectedDuration() {
+        return expectedDuration;
+    }
+
+    @DataBoundSetter
+    public void setExpectedDuration(@CheckForNull String expectedDuration) {
+        this.expectedDuration = Util.fixEmptyAndTrim(expectedDuration);
+    }
+
     /** Works without a workspace or an agent: it only talks HTTP from the controller. */
     @Override
     public boolean requiresWorkspace() {
@@ -160,7 +172,8 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
 
     /** The fields whose help is the step's; "wait" has its own, as waiting holds the executor here. */
     private static final String SHARED_HELP =
-            "project job env credentialsId propagate printLog timeout initialPollSeconds maxPollSeconds";
+            "project job env credentialsId propagate printLog timeout initialPollSeconds maxPollSeconds"
+                    + " expectedDuration";
 
     /** Shares the step's view ({@code IshRunStep/config.jelly}) and help. */
     @Extension
@@ -192,6 +205,10 @@ public final class IshRunBuilder extends Builder implements SimpleBuildStep, Ish
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return IshRunForms.checkCredentialsId(item, value);
+        }
+
+        public FormValidation doCheckExpectedDuration(@QueryParameter String value) {
+            return IshRunForms.checkExpectedDuration(value);
         }
     }
 }

@@ -98,6 +98,16 @@ final class IshRunForms {
         return found ? FormValidation.ok() : FormValidation.error(Messages.IshCdCredentials_Missing(id));
     }
 
+    /** @return OK for none, else whether the client reads it as a run's expected duration, with its sentence */
+    static FormValidation checkExpectedDuration(@CheckForNull String value) {
+        try {
+            IshRunSettings.expectedDuration(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     // ---- the global configuration: administrators only ----
 
     /** @return OK, or the sentence of the {@link IllegalArgumentException} that {@code check} threw */

@@ -2,12 +2,14 @@ package io.jenkins.plugins.ishcd;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.ishcd.client.ExpectedDuration;
 import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.JobRef;
 import io.jenkins.plugins.ishcd.client.Run;
 import io.jenkins.plugins.ishcd.client.RunHost;
 import io.jenkins.plugins.ishcd.client.RunLife;
 import io.jenkins.plugins.ishcd.client.WaitOptions;
+import java.net.URI;
 
 /**
  * The Jenkins side of one run's {@link RunLife}: the credential (looked up again for each
@@ -23,6 +25,10 @@ abstract class IshRunHost implements RunHost {
     private hudson.model.Run<?, ?> build;
     private TaskListener listener;
     private IshRunRecord record;
+    /** The base URL of the last client made: where the job's durations are learnt and read. */
+    private URI baseUrl;
+    /** Whether the console was told what the wait expects: once per life in this JVM. */
+    private boolean expectationSaid;
 
     IshRunHost(@NonNull JobRef job, @NonNull IshRunSettings settings) {
         this.job = job;
@@ -66,15 +72,25 @@ abstract class IshRunHost implements RunHost {
     @NonNull
     @Override
     public IshCdClient connect() throws Exception {
-        String baseUrl = IshCdConfiguration.get().getBaseUrl();
-        String token = IshCdCredentials.token(build(), settings.credentialsId(), baseUrl);
-        return IshCdClients.create(baseUrl, token);
+        String url = IshCdConfiguration.get().getBaseUrl();
+        String token = IshCdCredentials.token(build(), settings.credentialsId(), url);
+        IshCdClient client = IshCdClients.create(url, token);
+        baseUrl = client.baseUrl();
+        return client;
     }
 
+    /** Times the polls from the step's {@code expectedDuration}, else this controller's history of the job. */
     @NonNull
     @Override
     public WaitOptions waitOptions() {
-        return settings.waitOptions(System.currentTimeMillis());
+        WaitOptions options = settings.waitOptions(System.currentTimeMillis());
+        ExpectedDuration expected =
+                baseUrl == null ? null : IshCdJobDurations.get().expected(baseUrl, job, settings.expected());
+        if (expected != null && !expectationSaid) {
+            expectationSaid = true;
+            print(expected.describe(job));
+        }
+        return options.toBuilder().expected(expected).build();
     }
 
     @Override
@@ -110,6 +126,9 @@ abstract class IshRunHost implements RunHost {
 
     @Override
     public Object finished(@NonNull Run run) {
+        if (baseUrl != null) {
+            IshCdJobDurations.get().record(baseUrl, job, run);
+        }
         return IshRunReporter.finished(listener(), IshRunAction.of(build()), record, job, run, settings);
     }
 }

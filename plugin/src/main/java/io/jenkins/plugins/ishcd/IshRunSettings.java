@@ -3,6 +3,8 @@ package io.jenkins.plugins.ishcd;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import io.jenkins.plugins.ishcd.client.Durations;
+import io.jenkins.plugins.ishcd.client.ExpectedDuration;
 import io.jenkins.plugins.ishcd.client.WaitOptions;
 import java.io.Serializable;
 import java.time.Duration;
@@ -29,6 +31,8 @@ final class IshRunSettings implements Serializable {
     private final int limitMaxSeconds;
     /** Epoch milliseconds after which the wait gives up, or 0 for none. */
     private final long deadlineMillis;
+    /** The step's expected duration, or null to time the polls from the job's history. */
+    private final Duration expected;
 
     private IshRunSettings(IshRunSpec spec, IshCdConfiguration config, long nowMillis) {
         this.credentialsId = spec.getCredentialsId() != null ? spec.getCredentialsId() : config.getCredentialsId();
@@ -43,6 +47,7 @@ final class IshRunSettings implements Serializable {
         this.deadlineMillis = spec.getTimeout() > 0
                 ? nowMillis + Duration.ofMinutes(spec.getTimeout()).toMillis()
                 : 0;
+        this.expected = expectedDuration(spec.getExpectedDuration());
     }
 
     /**
@@ -52,13 +57,37 @@ final class IshRunSettings implements Serializable {
     @NonNull
     static IshRunSettings of(@NonNull IshRunSpec spec, @NonNull IshCdConfiguration config, long nowMillis)
             throws AbortException {
-        IshRunSettings settings = new IshRunSettings(spec, config, nowMillis);
         try {
+            IshRunSettings settings = new IshRunSettings(spec, config, nowMillis);
             settings.waitOptions(nowMillis);
+            return settings;
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        return settings;
+    }
+
+    /**
+     * @param text the step's {@code expectedDuration}: {@code 10m}, {@code 1h30m}, {@code PT5M}, or blank for none
+     * @return the duration, or null for none
+     * @throws IllegalArgumentException with one sentence naming the field, for text that is no duration
+     *     or one outside 1 s to 366 d
+     */
+    @CheckForNull
+    static Duration expectedDuration(@CheckForNull String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ExpectedDuration.given(Durations.parse(text)).typical();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expectedDuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the step's expected duration, or null to time the polls from the job's history */
+    @CheckForNull
+    Duration expected() {
+        return expected;
     }
 
     /** @return the duration, or null for 0 ("not set") */

@@ -38,4 +38,11 @@ interface IshRunSpec {
 
     /** @return the longest interval between polls in seconds, 0 for the global setting */
     int getMaxPollSeconds();
+
+    /**
+     * @return how long a run of the job is expected to take, as people write it ({@code 10m}, {@code 1h30m},
+     *     {@code 90s}, {@code PT5M}), or null to time the polls from the runs this controller saw end
+     */
+    @CheckForNull
+    String getExpectedDuration();
 }

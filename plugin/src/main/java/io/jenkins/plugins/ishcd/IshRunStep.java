@@ -43,6 +43,7 @@ public final class IshRunStep extends Step implements IshRunSpec {
     private int timeout;
     private int initialPollSeconds;
     private int maxPollSeconds;
+    private String expectedDuration;
 
     @DataBoundConstructor
     public IshRunStep(String project, String job) {
@@ -142,6 +143,17 @@ public final class IshRunStep extends Step implements IshRunSpec {
         this.maxPollSeconds = Math.max(0, maxPollSeconds);
     }
 
+    @CheckForNull
+    @Override
+    public String getExpectedDuration() {
+        return expectedDuration;
+    }
+
+    @DataBoundSetter
+    public void setExpectedDuration(@CheckForNull String expectedDuration) {
+        this.expectedDuration = Util.fixEmptyAndTrim(expectedDuration);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new IshRunStepExecution(this, context);
@@ -194,6 +206,10 @@ public final class IshRunStep extends Step implements IshRunSpec {
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return IshRunForms.checkCredentialsId(item, value);
+        }
+
+        public FormValidation doCheckExpectedDuration(@QueryParameter String value) {
+            return IshRunForms.checkExpectedDuration(value);
         }
     }
 }

@@ -112,6 +112,7 @@ class IshRunBuilderTest {
         builder.setCredentialsId(IshCdTestSupport.CREDENTIALS_ID);
         builder.setPrintLog(false);
         builder.setMaxPollSeconds(10);
+        builder.setExpectedDuration("90s");
         j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
     }
 

@@ -39,10 +39,11 @@ class IshRunStepConfigTest {
         step.setTimeout(30);
         step.setInitialPollSeconds(5);
         step.setMaxPollSeconds(60);
+        step.setExpectedDuration("10m");
         new SnippetizerTester(j)
                 .assertRoundTrip(
                         step,
-                        "ishRun credentialsId: 'other-token', env: [BRANCH: 'main'], "
+                        "ishRun credentialsId: 'other-token', env: [BRANCH: 'main'], expectedDuration: '10m', "
                                 + "initialPollSeconds: 5, job: 'deploy', maxPollSeconds: 60, printLog: false, project: 'my-corp', "
                                 + "propagate: false, timeout: 30, wait: false");
     }
@@ -63,6 +64,7 @@ class IshRunStepConfigTest {
         step.setEnv(List.of(new IshEnvVariable("BRANCH", "main"), new IshEnvVariable("TAG", "v1")));
         step.setPropagate(false);
         step.setTimeout(10);
+        step.setExpectedDuration("1h30m");
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
     }
 }

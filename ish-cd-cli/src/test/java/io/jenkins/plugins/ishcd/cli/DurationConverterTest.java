@@ -4,48 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class DurationConverterTest {
-    @ParameterizedTest
-    @CsvSource({"90s, PT1M30S", "5m, PT5M", "1h, PT1H", "1h30m, PT1H30M", "1m30s, PT1M30S", "500ms, PT0.5S",
-        "1s500ms, PT1.5S", "2d, PT48H", "PT5M, PT5M", "pt5m, PT5M", "' 10S ', PT10S"})
-    void readsShortFormsAndIso(String text, String expected) {
-        assertThat(DurationConverter.parse(text)).isEqualTo(Duration.parse(expected));
+    @Test
+    void readsWhatTheClientReads() {
+        assertThat(new DurationConverter().convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "5x", "m", "5 m", "1m1h", "PT", "P1Y", "-5s", "5s5s"})
-    void refusesWhatIsNotADuration(String text) {
-        assertThatThrownBy(() -> DurationConverter.parse(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'" + text + "' is not a duration").hasMessageContaining("90s");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"0s", "0ms", "PT0S", "PT-5S"})
-    void refusesZeroAndNegative(String text) {
-        assertThatThrownBy(() -> DurationConverter.parse(text)).hasMessageContaining("not a positive duration");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"90", "5"})
-    void saysABareNumberNeedsAUnit(String text) {
-        assertThatThrownBy(() -> DurationConverter.parse(text)).hasMessageContaining("a number needs a unit");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"99999999999999999999s", "9999999999999999d"})
-    void refusesOverflow(String text) {
-        assertThatThrownBy(() -> DurationConverter.parse(text)).hasMessageContaining("too long");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"soon"})
-    void converterFailsAsPicocliExpects(String text) {
-        assertThatThrownBy(() -> new DurationConverter().convert(text))
+    @Test
+    void failsAsPicocliExpects() {
+        assertThatThrownBy(() -> new DurationConverter().convert("soon"))
                 .isInstanceOf(CommandLine.TypeConversionException.class).hasMessageContaining("not a duration");
     }
 }
