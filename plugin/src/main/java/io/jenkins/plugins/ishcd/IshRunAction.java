@@ -60,14 +60,15 @@ public final class IshRunAction implements RunAction2 {
     }
 
     /**
-     * Finds the record of a run after a restart; adds one if the build lost it.
+     * Finds the record of a run (after a restart, or for {@code ishWait} of a run this build triggered);
+     * adds one if the build has none.
      *
-     * @param number the record's number, 0 if unknown
+     * @param number the record's number, 0 if unknown: then the first record of that run id
      */
     @NonNull
     IshRunRecord record(int number, @NonNull JobRef job, @NonNull String runId, @CheckForNull String status) {
         for (IshRunRecord r : runs) {
-            if (r.getNumber() == number && r.getRunId().equals(runId)) {
+            if ((number == 0 || r.getNumber() == number) && r.getRunId().equals(runId)) {
                 return r;
             }
         }

@@ -117,6 +117,9 @@ abstract class IshRunHost implements RunHost {
     @Override
     public void resumed(@NonNull Run run) {
         record = IshRunAction.of(build()).record(recordNumber(), job, run.id(), run.rawStatus());
+        if (record.getNumber() != recordNumber()) {
+            recorded(record.getNumber()); // ishWait: the number of the run on this build's page, kept for a restart
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.ishcd;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
@@ -19,8 +20,9 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * The durable wait of {@code ishRun}: an adapter of the run's {@link RunLife}, the state machine
- * that triggers, waits, stops, shuts down and resumes, one event at a time. {@link #start()} does
+ * The durable wait of {@code ishRun} and {@code ishWait}: an adapter of the run's {@link RunLife},
+ * the state machine that triggers (or, for {@code ishWait}, finds the run), waits, stops, shuts down
+ * and resumes, one event at a time. {@link #start()} does
  * no I/O: the credential lookup, the trigger and every poll happen on the life's pool and the
  * client's scheduler, so no executor and no thread is held between polls. The {@link RunMemo}
  * (job, run id, last status) is saved with the program, and the program is saved as soon as the
@@ -32,7 +34,9 @@ public final class IshRunStepExecution extends StepExecution {
     private static final Logger LOGGER = Logger.getLogger(IshRunStepExecution.class.getName());
 
     /** Only used by {@link #start()}: its env values may be secrets and are not saved. */
-    private final transient IshRunStep step;
+    private final transient IshRunSpec step;
+    /** The run {@code ishWait} waits for; null for {@code ishRun}, which triggers one. Only used by {@link #start()}. */
+    private final transient String runId;
 
     private RunMemo memo;
     private IshRunSettings settings;
@@ -41,24 +45,34 @@ public final class IshRunStepExecution extends StepExecution {
 
     private transient volatile RunLife life;
 
-    IshRunStepExecution(@NonNull IshRunStep step, @NonNull StepContext context) {
+    /**
+     * @param step the step's fields
+     * @param runId the run to wait for ({@code ishWait}), or null to trigger one ({@code ishRun})
+     * @param context the step's context
+     */
+    IshRunStepExecution(@NonNull IshRunSpec step, @CheckForNull String runId, @NonNull StepContext context) {
         super(context);
         this.step = step;
+        this.runId = runId;
     }
 
     @Override
     public boolean start() throws Exception {
         JobRef job;
-        RunRequest request;
+        RunRequest request = null;
         try {
             job = JobRef.of(step.getProject(), step.getJob());
-            request = RunRequest.of(job, IshEnvVariable.toMap(step.getEnv(), v -> v));
+            if (runId == null) {
+                request = RunRequest.of(job, IshEnvVariable.toMap(step.getEnv(), v -> v));
+            }
+            settings = IshRunSettings.of(step, IshCdConfiguration.get(), System.currentTimeMillis());
+            memo = request != null ? RunMemo.of(job) : RunMemo.ofRun(job, runId);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        settings = IshRunSettings.of(step, IshCdConfiguration.get(), System.currentTimeMillis());
-        memo = RunMemo.of(job);
-        life = RunLife.trigger(memo, request, new Host(), IshCdThreads.background(), Clock.systemUTC());
+        life = request != null
+                ? RunLife.trigger(memo, request, new Host(), IshCdThreads.background(), Clock.systemUTC())
+                : RunLife.await(memo, new Host(), IshCdThreads.background(), Clock.systemUTC());
         return false;
     }
 

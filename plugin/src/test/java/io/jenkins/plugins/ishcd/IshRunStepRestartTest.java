@@ -66,6 +66,29 @@ class IshRunStepRestartTest {
     }
 
     @Test
+    void ishWaitGoesOnAfterARestartWithTheSameRunAndItsPlaceOnTheBuildPage() throws Throwable {
+        sessions.then(j -> {
+            ish.configure(j);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition(
+                    "def r = ishRun project: 'my-corp', job: 'deploy', wait: false\n"
+                            + "echo \"after restart: ${ishWait(run: r).status}\"",
+                    true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Waiting for Ish CD run", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.waitForMessage("After a restart, waiting again for Ish CD run", b);
+            ish.clock.advanceSeconds(3600);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("after restart: complete", b);
+            assertEquals(1, ish.posts(), "exactly one run was triggered");
+            assertEquals(1, b.getAction(IshRunAction.class).getRuns().size());
+        });
+    }
+
+    @Test
     void aSafeRestartWaitsForTheTriggersAnswerAndTheBuildGoesOn() throws Throwable {
         ish.ish.faults("my-corp", "deploy").latency(Duration.ofSeconds(3));
         sessions.then(j -> {

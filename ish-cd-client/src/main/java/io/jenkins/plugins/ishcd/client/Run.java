@@ -131,6 +131,21 @@ public final class Run implements Serializable {
         return map;
     }
 
+    /**
+     * The run as plain values with its job, so that a script can hand it on ({@code ishWait run: r}).
+     *
+     * @param job the run's job
+     * @return {@code project} and {@code job} (Strings, as given), then what {@link #toMap()} holds
+     */
+    @NonNull
+    public Map<String, Object> toMap(@NonNull JobRef job) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("project", job.project());
+        map.put("job", job.job());
+        map.putAll(toMap());
+        return map;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Run)) {

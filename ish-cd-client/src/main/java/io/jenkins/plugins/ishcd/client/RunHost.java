@@ -65,7 +65,7 @@ public interface RunHost {
     @CheckForNull
     Object finished(@NonNull Run run);
 
-    /** @param value the run as plain values ({@link Run#toMap()}), or what {@link #finished} returned */
+    /** @param value the run as plain values ({@link Run#toMap(JobRef)}), or what {@link #finished} returned */
     void succeeded(@CheckForNull Object value);
 
     /** @param sentence why the life ended: one sentence naming the run, if one was created, and the fix */

@@ -84,7 +84,25 @@ public final class RunLife {
     public static RunLife resume(@NonNull RunMemo memo, @NonNull RunHost host, @NonNull Executor pool,
             @NonNull Clock clock) {
         RunLife life = new RunLife(memo, host, pool, clock, State.RESUMING);
-        life.post(life::onResume);
+        life.post(() -> life.onResume(true));
+        return life;
+    }
+
+    /**
+     * Waits for a run that exists already (a step that waits for a run an earlier one triggered): as
+     * {@link #resume}, its first poll at once. Never triggers; after a restart, {@link #resume} goes on.
+     *
+     * @param memo {@link RunMemo#ofRun} of the run
+     * @param host the program around the run
+     * @param pool runs the events
+     * @param clock for the heartbeat
+     * @return the life, {@link State#RESUMING}
+     */
+    @NonNull
+    public static RunLife await(@NonNull RunMemo memo, @NonNull RunHost host, @NonNull Executor pool,
+            @NonNull Clock clock) {
+        RunLife life = new RunLife(memo, host, pool, clock, State.RESUMING);
+        life.post(() -> life.onResume(false));
         return life;
     }
 
@@ -166,7 +184,7 @@ public final class RunLife {
             host.created(run);
             host.print(RunReport.queued(job, run));
             if (!host.waitForRun()) {
-                succeed(run.toMap());
+                succeed(run.toMap(job));
             } else if (run.status().isFinished()) {
                 finish(run);
             } else {
@@ -184,7 +202,8 @@ public final class RunLife {
         }
     }
 
-    private void onResume() {
+    /** @param restarted after a restart (spread first polls), or a new wait for an existing run (poll at once) */
+    private void onResume(boolean restarted) {
         if (state != State.RESUMING) {
             return;
         }
@@ -199,12 +218,13 @@ public final class RunLife {
         Run last = new Run(runId, memo.lastStatus(), 0, null, null, null);
         host.resumed(last);
         if (!host.waitForRun()) {
-            succeed(last.toMap()); // the same keys as before the restart
+            succeed(last.toMap(job)); // the same keys as before the restart
             return;
         }
-        host.print(RunReport.waitingAgain(job, runId));
+        host.print(restarted ? RunReport.waitingAgain(job, runId) : RunReport.waitingFor(job, runId));
         if (connect()) {
-            startWait(lastKnown(), host.waitOptions(), null); // null: resumed waits spread their first polls
+            // null: waits resumed together spread their first polls
+            startWait(lastKnown(), host.waitOptions(), restarted ? null : Duration.ZERO);
         }
     }
 

@@ -37,6 +37,24 @@ public final class RunMemo implements Serializable {
         return new RunMemo(job);
     }
 
+    /**
+     * @param job the job of the run
+     * @param runId the id Ish CD gave the run when it was created
+     * @return a memo of a run that exists already, to wait for ({@link RunLife#await})
+     * @throws IllegalArgumentException with one sentence for a missing job or an empty id
+     */
+    @NonNull
+    public static RunMemo ofRun(@NonNull JobRef job, @CheckForNull String runId) {
+        RunMemo memo = of(job);
+        if (runId == null || runId.isBlank()) {
+            throw new IllegalArgumentException("The Ish CD run id to wait for is empty: give the id that ishRun"
+                    + " (or the trigger) returned.");
+        }
+        memo.triggerSent = true;
+        memo.runId = runId.trim();
+        return memo;
+    }
+
     /** @return the job */
     @NonNull
     public JobRef job() {

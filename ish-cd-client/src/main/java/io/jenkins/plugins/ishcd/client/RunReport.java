@@ -164,9 +164,21 @@ public final class RunReport {
     public static String label(@NonNull JobRef job, @NonNull Collection<String> envNames) {
         return envNames.isEmpty() ? job.toString() : job + " (env: " + Env.describeNames(envNames) + ")";
     }
+
     /**
-     * @param job the job @param runId the run created before the restart
-     * @return {@code After a restart, waiting again for Ish CD run X of my-corp/deploy.}
+     * @param job the job
+     * @param runId a run that exists already
+     * @return e.g. {@code Waiting for Ish CD run 3abed1d7 of my-corp/deploy.}
+     */
+    @NonNull
+    public static String waitingFor(@NonNull JobRef job, @NonNull String runId) {
+        return "Waiting for Ish CD run " + printable(runId) + " of " + job + ".";
+    }
+
+    /**
+     * @param job the job
+     * @param runId the run created before the restart
+     * @return e.g. {@code After a restart, waiting again for Ish CD run 3abed1d7 of my-corp/deploy.}
      */
     @NonNull
     public static String waitingAgain(@NonNull JobRef job, @NonNull String runId) {

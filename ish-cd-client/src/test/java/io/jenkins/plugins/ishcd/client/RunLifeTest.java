@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ishcd.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -249,6 +250,45 @@ class RunLifeTest {
         assertThat(ish.journal().requests()).allSatisfy(r ->
                 assertThat(r.header("Host")).contains("localhost:" + ish.port()));
         assertThat(memo.baseUrl()).isEqualTo(moved);
+    }
+
+    @Test
+    void anAwaitWaitsForARunTriggeredEarlierPollingAtOnceAndNeverTriggers() throws Exception {
+        FakeHost triggering = host();
+        triggering.waitForRun = false;
+        trigger(RunMemo.of(SLOW), triggering);
+        assertThat(triggering.end.get(10, TimeUnit.SECONDS)).isEqualTo("succeeded");
+        Map<?, ?> queued = (Map<?, ?>) triggering.value;
+        assertThat(queued.get("project")).isEqualTo("my-corp");
+        assertThat(queued.get("job")).isEqualTo("slow");
+        String id = onlyRunId();
+        assertThat(queued.get("id")).isEqualTo(id);
+
+        FakeHost waiting = host();
+        RunMemo memo = RunMemo.ofRun(SLOW, id);
+        RunLife life = RunLife.await(memo, waiting, pool, clock);
+        await().until(() -> waiting.count("Waiting for Ish CD run " + id + " of my-corp/slow.") == 1);
+        assertThat(life.blocksRestart()).isFalse();
+        await().atMost(Duration.ofMillis(1500)).until(() -> gets() > 0); // at once, not after the first interval
+        clock.advance(Duration.ofHours(6));
+        assertThat(waiting.end.get(10, TimeUnit.SECONDS)).isEqualTo("succeeded");
+        assertThat(((Map<?, ?>) waiting.value).get("status")).isEqualTo("complete");
+        assertThat(memo.lastStatus()).isEqualTo("complete");
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
+    void anAwaitOfARunThatDoesNotExistIsOneSentenceNamingIt() throws Exception {
+        FakeHost host = host();
+        RunLife.await(RunMemo.ofRun(DEPLOY, "no-such-run"), host, pool, clock);
+        assertThat(host.end.get(10, TimeUnit.SECONDS)).startsWith("failed: ").contains("no-such-run");
+        assertThat(posts()).isZero();
+    }
+
+    @Test
+    void aMemoOfARunNeedsItsId() {
+        assertThatThrownBy(() -> RunMemo.ofRun(DEPLOY, " ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The Ish CD run id to wait for is empty: give the id that ishRun (or the trigger) returned.");
     }
 
     @Test
