@@ -89,6 +89,28 @@ class IshRunStepRestartTest {
     }
 
     @Test
+    void theJobsHistoryIsSavedWhenJenkinsStopsAndTimesTheFirstWaitAfterTheRestart() throws Throwable {
+        sessions.then(j -> {
+            ish.configure(j);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition("ishRun project: 'my-corp', job: 'deploy'", true));
+            for (int i = 1; i <= 5; i++) {
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                ish.finishAfterTrigger(i);
+                j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            }
+            // Jenkins stops now, before the save due 10 s after the last run: the terminator writes it.
+        });
+        sessions.then(j -> {
+            WorkflowJob p = j.jenkins.getItemByFullName("p", WorkflowJob.class);
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            ish.finishAfterTrigger(6);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("Ish CD job my-corp/deploy usually takes about 26 s (last 5 runs).", b);
+        });
+    }
+
+    @Test
     void aSafeRestartWaitsForTheTriggersAnswerAndTheBuildGoesOn() throws Throwable {
         ish.ish.faults("my-corp", "deploy").latency(Duration.ofSeconds(3));
         sessions.then(j -> {
