@@ -3,6 +3,7 @@ package io.jenkins.plugins.ishcd;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
+import io.jenkins.plugins.ishcd.client.RunReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,7 @@ public final class IshWaitStep extends IshStep {
     @Extension
     public static final class DescriptorImpl extends IshStepDescriptor implements CustomDescribableModel {
 
-        private static final String SHARED_HELP =
-                "project job credentialsId propagate printLog timeout initialPollSeconds maxPollSeconds expectedDuration";
-
-        public DescriptorImpl() {
-            for (String field : SHARED_HELP.split(" ")) {
-                addHelpFileRedirect(field, IshRunStep.class, field);
-            }
-        }
+        // The shared fields' help is IshStep's (help-*.html): Jenkins looks for it in the superclasses too.
 
         @Override
         public String getFunctionName() {
@@ -111,7 +105,7 @@ public final class IshWaitStep extends IshStep {
         public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
             Map<String, Object> named = customInstantiate(namedArgs);
             String job = IshRunArguments.label(named);
-            return job == null ? null : job + " run " + named.get("runId");
+            return job == null ? null : job + " run " + RunReport.printable(String.valueOf(named.get("runId")));
         }
     }
 }

@@ -116,6 +116,18 @@ class IshWaitStepTest {
     }
 
     @Test
+    void theFormsHelpIsThereForTheSharedFieldsAndTheRunId() throws Exception {
+        try (JenkinsRule.WebClient wc = j.createWebClient()) {
+            for (String field : List.of("timeout", "expectedDuration", "credentialsId", "runId")) {
+                String help = wc.goTo("descriptorByName/io.jenkins.plugins.ishcd.IshWaitStep/help/" + field, null)
+                        .getWebResponse()
+                        .getContentAsString();
+                assertTrue(help.contains("<div>"), field + ": " + help);
+            }
+        }
+    }
+
+    @Test
     void snippetRoundTrip() throws Exception {
         IshWaitStep step = new IshWaitStep("my-corp", "backup", "3abed1d7");
         step.setPropagate(false);
