@@ -96,11 +96,11 @@ public final class IshCdJobDurations {
         long changes = d.changes();
         try {
             AtomicFileWriter w = new AtomicFileWriter(file, StandardCharsets.UTF_8);
-            try {
+            try (w) {
                 w.write(d.toJson());
                 w.commit();
             } finally {
-                w.abort(); // no-op after a commit
+                w.abort(); // removes the temporary file if the commit did not happen; harmless after it
             }
             saved = changes;
         } catch (IOException e) {

@@ -35,8 +35,8 @@ public final class IshRunStepExecution extends StepExecution {
 
     /** Only used by {@link #start()}: its env values may be secrets and are not saved. */
     private final transient IshRunSpec step;
-    /** The run {@code ishWait} waits for; null for {@code ishRun}, which triggers one. Only used by {@link #start()}. */
-    private final transient String runId;
+    /** The run {@code ishWait} waits for; null for {@code ishRun}, which triggers one. Only read by {@link #start()}. */
+    private final String runId;
 
     private RunMemo memo;
     private IshRunSettings settings;
