@@ -54,6 +54,10 @@ final class IshCdTestSupport implements AutoCloseable {
                                                 .outcome(Outcome.ERROR)
                                                 .log("boom: the database is gone\n"))
                                 .job(
+                                        "smoke-test",
+                                        j -> j.runningFor(Duration.ofSeconds(4))
+                                                .log("12 pages of ${BRANCH} answered\n"))
+                                .job(
                                         "slow",
                                         j -> j.runningFor(Duration.ofHours(5)).log("slow done\n")));
         more.accept(builder);
