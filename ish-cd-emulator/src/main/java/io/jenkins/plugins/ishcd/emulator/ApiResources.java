@@ -88,16 +88,16 @@ final class ApiResources {
         // Faults that shape a run's life are fixed into it at creation, so its life cycle stays predictable.
         String paused = null;
         java.time.Duration pausedFor = java.time.Duration.ZERO;
-        Outcome outcome = null;
+        RunEnd end = null;
         for (Faults faults : List.of(job.faults(), global)) {
             if (paused == null && faults.unknownStatus() != null) {
                 paused = faults.unknownStatus();
                 pausedFor = faults.unknownStatusFor();
             }
-            outcome = outcome != null ? outcome : faults.takeOutcome();
+            end = end != null ? end : faults.takeOutcome();
         }
         EmulatedRun run = new EmulatedRun(UUID.randomUUID().toString(), job.project(), job.spec(), env,
-                clock.instant(), paused, pausedFor, outcome != null ? outcome : job.spec().outcome());
+                clock.instant(), paused, pausedFor, end != null ? end : new RunEnd(job.spec().outcome(), null));
         catalog.add(run);
         return Answer.json(triggerStatus, runJson(run, false));
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A run created on the emulator. Its status is not stored but computed from the clock: the run is
  * {@code queued} for the job's queue time, then (with an unknown-status fault) reports that status for a
- * while, then is {@code running} for the job's running time, then {@code complete} or {@code error}.
+ * while, then is {@code running} for the job's running time (or its own, from an {@link Faults#outcomeNext}
+ * fault), then {@code complete} or {@code error}.
  * The timings and the outcome are fixed when the run is created, so a later change of faults does not
  * rewrite its past.
  */
@@ -20,6 +21,7 @@ public final class EmulatedRun {
     private final Instant created;
     private final Instant leftQueue;
     private final Instant started;
+    private final Duration runningFor;
     private final Instant finished;
     private final String pausedStatus;
     private final Outcome outcome;
@@ -28,12 +30,12 @@ public final class EmulatedRun {
 
     EmulatedRun(String id, ProjectSpec project, JobSpec job, Map<String, String> env, Instant created,
             String pausedStatus, Duration pausedFor) {
-        this(id, project, job, env, created, pausedStatus, pausedFor, job.outcome());
+        this(id, project, job, env, created, pausedStatus, pausedFor, new RunEnd(job.outcome(), null));
     }
 
-    /** @param outcome how the run ends, which an {@link Faults#outcomeNext} fault may have chosen */
+    /** @param end how the run ends and after how long, which an {@link Faults#outcomeNext} fault may have chosen */
     EmulatedRun(String id, ProjectSpec project, JobSpec job, Map<String, String> env, Instant created,
-            String pausedStatus, Duration pausedFor, Outcome outcome) {
+            String pausedStatus, Duration pausedFor, RunEnd end) {
         this.id = id;
         this.project = project;
         this.job = job;
@@ -41,9 +43,10 @@ public final class EmulatedRun {
         this.created = created;
         this.leftQueue = created.plus(job.queuedFor());
         this.started = pausedStatus == null ? leftQueue : leftQueue.plus(pausedFor);
-        this.finished = started.plus(job.runningFor());
+        this.runningFor = end.running() != null ? end.running() : job.runningFor();
+        this.finished = started.plus(runningFor);
         this.pausedStatus = pausedStatus;
-        this.outcome = outcome;
+        this.outcome = end.outcome();
         this.log = LogTemplate.expand(job.log(), this.env);
     }
 
@@ -95,7 +98,7 @@ public final class EmulatedRun {
             long elapsed = Duration.between(started, now).getSeconds();
             return new RunState(id, "running", elapsed, createdSeconds, started.getEpochSecond(), null);
         }
-        return new RunState(id, outcome.status(), job.runningFor().getSeconds(), createdSeconds,
+        return new RunState(id, outcome.status(), runningFor.getSeconds(), createdSeconds,
                 finished.getEpochSecond(), log);
     }
 

@@ -16,6 +16,8 @@ import java.util.TreeSet;
  */
 final class FaultCommand {
 
+    /** The longest running time a fault gives a run: 366 days. */
+    private static final long MAX_RUNNING_SECONDS = 366L * 24 * 3600;
     private static final Set<String> SCOPE_KEYS = Set.of("fault", "project", "job", "run");
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("latency", Set.of("millis")),
@@ -28,7 +30,7 @@ final class FaultCommand {
             Map.entry("numbersAsStrings", Set.of("enabled")),
             Map.entry("hugeLog", Set.of("chars")),
             Map.entry("unknownStatus", Set.of("value", "seconds")),
-            Map.entry("outcomeNext", Set.of("outcome", "count")),
+            Map.entry("outcomeNext", Set.of("outcome", "count", "seconds")),
             Map.entry("clear", Set.of()));
 
     private FaultCommand() {
@@ -94,10 +96,19 @@ final class FaultCommand {
                 if (runScope) {
                     throw new IllegalArgumentException("outcomeNext applies to the next runs of a job or of every job, not to a run that exists");
                 }
-                scope.outcomeNext(Outcome.of(c.path("outcome").asText("")), number(c, "count", 1));
+                scope.outcomeNext(Outcome.of(c.path("outcome").asText("")), c.has("seconds") ? seconds(c.get("seconds")) : null,
+                        number(c, "count", 1));
             }
             default -> scope.clear();
         }
+    }
+
+    /** @return a running time given in seconds, decimals allowed (to the millisecond) */
+    private static Duration seconds(JsonNode value) {
+        if (!value.isNumber() || value.doubleValue() < 0 || value.doubleValue() > MAX_RUNNING_SECONDS) {
+            throw new IllegalArgumentException("'seconds' must be a number of seconds from 0 to 31622400, not " + value);
+        }
+        return Duration.ofMillis(Math.round(value.doubleValue() * 1000));
     }
 
     private static int number(JsonNode command, String key, Integer otherwise) {

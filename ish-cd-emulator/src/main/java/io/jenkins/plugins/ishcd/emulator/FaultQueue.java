@@ -13,7 +13,7 @@ final class FaultQueue {
 
     private final List<Counted<Fault>> counted = new ArrayList<>();
     private final List<Share> shares = new ArrayList<>();
-    private final List<Counted<Outcome>> outcomes = new ArrayList<>();
+    private final List<Counted<RunEnd>> outcomes = new ArrayList<>();
 
     void add(String method, int count, Fault fault, Fault.Phase phase) {
         counted.add(new Counted<>(method, count, fault, phase));
@@ -23,8 +23,8 @@ final class FaultQueue {
         shares.add(new Share(method, share, fault, new Random(seed)));
     }
 
-    void addOutcome(Outcome outcome, int count) {
-        outcomes.add(new Counted<>(null, count, outcome, null));
+    void addOutcome(RunEnd end, int count) {
+        outcomes.add(new Counted<>(null, count, end, null));
     }
 
     /** Uses up and returns the fault for a request of {@code method} in {@code phase}, or {@code null}. */
@@ -40,8 +40,8 @@ final class FaultQueue {
         return fault;
     }
 
-    /** Uses up and returns the outcome the next run must have, or {@code null} to keep its job's. */
-    Outcome takeOutcome() {
+    /** Uses up and returns how the next run must end, or {@code null} to keep its job's outcome and time. */
+    RunEnd takeOutcome() {
         return takeFirst(outcomes, null, null);
     }
 

@@ -124,8 +124,16 @@ public final class Faults {
      * with {@code outcome} whatever their job says, e.g. {@code outcomeNext(Outcome.ERROR, 1)}: "the next run
      * fails". A run's outcome is fixed when it is created, so the faults of a run ignore this.
      */
-    public synchronized Faults outcomeNext(Outcome outcome, int count) {
-        queue.addOutcome(Objects.requireNonNull(outcome, "outcome"), positive(count));
+    public Faults outcomeNext(Outcome outcome, int count) {
+        return outcomeNext(outcome, null, count);
+    }
+
+    /** @param running how long those runs stay {@code running} (a benchmark gives each its own), or {@code null} for their job's */
+    public synchronized Faults outcomeNext(Outcome outcome, Duration running, int count) {
+        if (running != null && running.isNegative()) {
+            throw new IllegalArgumentException("A running time is zero or more, not " + running);
+        }
+        queue.addOutcome(new RunEnd(Objects.requireNonNull(outcome, "outcome"), running), positive(count));
         return this;
     }
 
@@ -165,8 +173,8 @@ public final class Faults {
         return queue.take(method, phase);
     }
 
-    /** Uses up and returns the outcome the next run created in this scope must have, or {@code null}. */
-    synchronized Outcome takeOutcome() {
+    /** Uses up and returns how the next run created in this scope must end, or {@code null}. */
+    synchronized RunEnd takeOutcome() {
         return queue.takeOutcome();
     }
 

@@ -124,6 +124,10 @@ class ControlHandlerTest {
         clock.advanceSeconds(10);
         assertThat(TestHttp.json(http.get(RUNS + "/" + failing, token)).get("status").asText()).isEqualTo("error");
 
+        control("POST", "/faults", "{\"fault\": \"outcomeNext\", \"outcome\": \"complete\", \"seconds\": 42.25}");
+        String timed = TestHttp.json(http.post(RUNS, token, null)).get("id").asText();
+        assertThat(emulator.run(timed).orElseThrow().finishes()).isEqualTo(clock.instant().plusSeconds(1).plusMillis(42_250));
+
         control("POST", "/faults", "{\"fault\": \"rateLimitNext\", \"retryAfterSeconds\": 5, \"run\": \"" + id + "\"}");
         control("POST", "/faults", "{\"fault\": \"latency\", \"millis\": 1}");
         assertThat(control("DELETE", "/faults", null).status()).isEqualTo(200);
@@ -139,6 +143,9 @@ class ControlHandlerTest {
         assertThat(refusal("{\"fault\": \"failNext\", \"status\": 302}")).isEqualTo("An error status is 400 to 599, not 302");
         assertThat(refusal("{\"fault\": \"clear\", \"project\": \"my-corp\"}")).startsWith("No job '' in project 'my-corp'");
         assertThat(refusal("{\"fault\": \"clear\", \"run\": \"nope\"}")).isEqualTo("No run 'nope'");
+        assertThat(refusal("{\"fault\": \"outcomeNext\", \"outcome\": \"error\", \"seconds\": \"ten\"}"))
+                .isEqualTo("'seconds' must be a number of seconds from 0 to 31622400, not \"ten\"");
+        assertThat(refusal("{\"fault\": \"outcomeNext\", \"outcome\": \"error\", \"seconds\": -1}")).startsWith("'seconds' must be");
         assertThat(refusal("[1]")).startsWith("The body must be a JSON object");
         assertThat(refusal("{")).startsWith("The body is not valid JSON");
     }

@@ -87,22 +87,16 @@ class EmulatorMainTest {
 
     @Test
     void badOptionIsAOneLineUsageError() throws Exception {
-        Process process = launch("--port", "many");
-        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String errors = usageError("--port", "many");
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
         assertThat(errors).isEqualTo("ish-cd-emulator: Invalid value for option '--port': 'many' is not an int."
                 + " See 'ish-cd-emulator --help'." + System.lineSeparator());
     }
 
     @Test
     void badJobIsAOneLineUsageErrorToo() throws Exception {
-        Process process = launch("--job", "bench:1:59");
-        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String errors = usageError("--job", "bench:1:59");
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
         assertThat(errors.lines()).singleElement().asString().contains("'bench:1:59' is not PROJECT/JOB[:QUEUED[:RUNNING[:OUTCOME]]]");
     }
 
@@ -141,6 +135,33 @@ class EmulatorMainTest {
             raw.exchange("", "GET /v1/projects HTTP/1.1", "Host: x", "Authorization: Bearer " + token);
             assertThat(raw.millisUntilClosed(5000)).isBetween(350L, 3000L);
         }
+    }
+
+    @Test
+    void aTimeScaleRunsTheClockFasterAndSaysFromWhen() throws Exception {
+        Map<String, String> printed = start("--job", "bench/ten-minutes:0:600", "--time-scale", "100");
+        assertThat(printed.get("Clock")).startsWith("100 times real time from ");
+        java.time.Instant origin = java.time.Instant.parse(printed.get("Clock").substring("100 times real time from ".length()));
+        String token = printed.get("Token");
+        String runs = printed.get("Base URL") + "/projects/bench/jobs/ten-minutes/runs";
+        HttpClient client = HttpClient.newHttpClient();
+        String id = MAPPER.readTree(client.send(seedRequest(runs, token).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("id").asText();
+        Thread.sleep(1100);
+
+        JsonNode run = MAPPER.readTree(client.send(seedRequest(runs + "/" + id, token).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(run.get("duration").asLong()).as("over 1.1 s real").isBetween(110L, 600L);
+        java.time.Instant created = java.time.Instant.ofEpochSecond(run.get("created").asLong());
+        long realSecondsSinceOrigin = java.time.Duration.between(origin, created).toSeconds() / 100;
+        assertThat(realSecondsSinceOrigin).as("created on the fast clock, soon after its origin").isBetween(0L, 60L);
+    }
+
+    @Test
+    void aBadTimeScaleIsAOneLineUsageError() throws Exception {
+        String errors = usageError("--time-scale", "0");
+
+        assertThat(errors.lines()).singleElement().asString().contains("A time scale is a whole number from 1 to 1000, not 0");
     }
 
     @Test
@@ -201,6 +222,15 @@ class EmulatorMainTest {
             printed.put(line.substring(0, colon), line.substring(colon + 2));
         }
         throw new AssertionError("The emulator printed no 'Serving' line; it printed " + printed);
+    }
+
+    /** @return what the process printed on stderr, once it has exited with 2 */
+    private String usageError(String... args) throws Exception {
+        Process process = launch(args);
+        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        return errors;
     }
 
     private Process launch(String... args) throws IOException {

@@ -213,6 +213,29 @@ class FaultsTest {
     }
 
     @Test
+    void outcomeNextCanGiveEachRunARunningTimeOfItsOwn() {
+        emulator.faults("my-corp", "deploy").outcomeNext(Outcome.COMPLETE, Duration.ofMillis(61_500), 1)
+                .outcomeNext(Outcome.ERROR, Duration.ofSeconds(3), 1);
+        String late = createRun();
+        String early = createRun();
+        String usual = createRun();
+        clock.advanceSeconds(1 + 3);
+
+        assertThat(emulator.runState(early)).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("error"));
+        assertThat(emulator.runState(early).orElseThrow().duration()).isEqualTo(3);
+        assertThat(emulator.runState(late).orElseThrow().status()).isEqualTo("running");
+        clock.advanceSeconds(26 - 3);
+        assertThat(emulator.runState(usual).orElseThrow().status()).as("the job's own 26 s").isEqualTo("complete");
+        assertThat(emulator.runState(late).orElseThrow().status()).isEqualTo("running");
+        assertThat(emulator.run(late).orElseThrow().finishes()).isEqualTo(ManualClock.SEED_EPOCH.plusMillis(62_500));
+        clock.advanceSeconds(62 - 26);
+        assertThat(emulator.runState(late).orElseThrow().status()).isEqualTo("complete");
+        assertThat(emulator.runState(late).orElseThrow().duration()).as("whole seconds").isEqualTo(61);
+        assertThatThrownBy(() -> new Faults().outcomeNext(Outcome.ERROR, Duration.ofSeconds(-1), 1))
+                .hasMessageContaining("zero or more");
+    }
+
+    @Test
     void faultsCanBeSwitchedWhileAClientWaits() {
         String id = createRun();
         String path = RUNS + "/" + id;
