@@ -93,6 +93,14 @@ public final class PollFleet {
                 }
             }
         }
+        return summarise(samples);
+    }
+
+    /**
+     * @param samples per group, per strategy, one {@code {requests, lateSeconds}} per wait
+     * @return per group in the table's order, per strategy, the figures
+     */
+    static Map<String, Map<Strategy, Stats>> summarise(Map<String, Map<Strategy, List<double[]>>> samples) {
         Map<String, Map<Strategy, Stats>> result = new LinkedHashMap<>();
         samples.keySet().stream().sorted(java.util.Comparator.comparingInt(PollFleet::rank)).forEach(group -> {
             Map<Strategy, Stats> stats = new LinkedHashMap<>();
@@ -112,7 +120,7 @@ public final class PollFleet {
     }
 
     /** @return the seconds a run spends running, and 1 if it ends in error (else 0) */
-    private static double[] duration(Random random, double median, double sigma, double outliers) {
+    static double[] duration(Random random, double median, double sigma, double outliers) {
         double u = random.nextDouble();
         if (u < outliers * 0.6) {
             return new double[] {median * (0.05 + 0.75 * random.nextDouble()), 1}; // an early error
@@ -123,7 +131,8 @@ public final class PollFleet {
         return new double[] {median * Math.exp(sigma * random.nextGaussian()), 0};
     }
 
-    private static String group(double minutes, double median, double running, ExpectedDuration expected,
+    /** @return the group of a run: within ±10 % of its job's median (by length), resumed, an outlier, or no history */
+    static String group(double minutes, double median, double running, ExpectedDuration expected,
             boolean resumed) {
         if (expected == null) {
             return "no history";

@@ -49,7 +49,7 @@ abstract class Scenario {
             for (int i = 0; i < waits; i++) {
                 Instant end = runIds[i] == null ? null : finishes.get(runIds[i]);
                 if (end != null && seenAtMillis[i] != 0) {
-                    late[n++] = (seenAtMillis[i] - end.toEpochMilli()) * scale / 1000.0;
+                    late[n++] = lateSeconds(seenAtMillis[i], end, scale);
                 }
             }
             late = java.util.Arrays.copyOf(late, n);
@@ -59,6 +59,16 @@ abstract class Scenario {
                     Sample.percentile(late, 0.95), Sample.percentile(late, 1.0), cpu,
                     sample.heapRetained / (double) waits);
         }
+    }
+
+    /**
+     * @param seenAtMillis when the client saw the run's end, real epoch milliseconds
+     * @param end when the run ended, real time
+     * @param scale how many times faster than real time the benchmark runs
+     * @return how late the end was seen, in seconds of the scaled (benchmarked) time
+     */
+    static double lateSeconds(long seenAtMillis, Instant end, int scale) {
+        return (seenAtMillis - end.toEpochMilli()) * scale / 1000.0;
     }
 
     static double seconds(Duration d) {

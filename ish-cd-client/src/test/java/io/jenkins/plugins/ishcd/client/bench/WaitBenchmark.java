@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd.client.bench;
 
 import io.jenkins.plugins.ishcd.client.IshCdClient;
 import io.jenkins.plugins.ishcd.client.IshCdExecutors;
+import io.jenkins.plugins.ishcd.client.JobDurations;
 import io.jenkins.plugins.ishcd.client.JobRef;
 import io.jenkins.plugins.ishcd.client.RequestLimits;
 import io.jenkins.plugins.ishcd.client.Run;
@@ -24,10 +25,14 @@ import java.util.concurrent.TimeUnit;
  * 5 s poller at several numbers of concurrent waits; a resume storm under a budget; a budget sweep;
  * triggers against a server that closes idle connections. Prints one table (see README.md).
  *
+ * Then jobs whose runs vary in length as real ones do, waited on with a fixed 5 s poll, the back-off and
+ * history-timed polls ({@link DurationsScenario}), one table per group of runs.
+ *
  * <p>Time runs {@code -Dbench.scale} (default 10) times faster than real: a 10-minute job lasts
  * 60 s and the intervals shrink alike; every figure printed is converted back to real time. Knobs:
  * {@code -Dbench.sizes=100,1000,10000}, {@code -Dbench.baseline=true}, {@code -Dbench.minutes=10},
- * {@code -Dbench.parts=waits,storm,sweep,stale}.
+ * {@code -Dbench.parts=waits,storm,sweep,stale,durations}; for {@code durations}: {@code -Dbench.medians=1,3,10}
+ * (minutes), {@code -Dbench.jobs=10} per median, {@code -Dbench.runs=10} measured per job, {@code -Dbench.seed=1}.
  */
 public final class WaitBenchmark {
     private WaitBenchmark() {}
@@ -35,15 +40,17 @@ public final class WaitBenchmark {
     public static void main(String[] args) throws Exception {
         int scale = Integer.getInteger("bench.scale", 10);
         Duration runLength = Duration.ofMinutes(Integer.getInteger("bench.minutes", 10));
-        List<String> parts = Arrays.asList(System.getProperty("bench.parts", "waits,storm,sweep,stale").split(","));
+        List<String> parts = Arrays.asList(System.getProperty("bench.parts", "waits,storm,sweep,stale,durations").split(","));
         System.out.printf(Locale.ROOT, "Java %s, %d CPUs, blocking sends: %s; time scaled 1/%d, %s runs%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 IshCdExecutors.blockingSends() == null ? "no (sendAsync)" : IshCdExecutors.blockingSends().getClass()
                         .getSimpleName(), scale, runLength);
-        System.out.println("late*: seconds from a run's end on the server to the client seeing it; peak/s: the"
-                + " server's most requests in any 1 s; srvFly/cliFly: requests in flight at peak; heap/w: heap"
-                + " retained per wait mid-run");
-        System.out.println(Result.header());
+        if (parts.contains("waits") || parts.contains("sweep")) {
+            System.out.println("late*: seconds from a run's end on the server to the client seeing it; peak/s: the"
+                    + " server's most requests in any 1 s; srvFly/cliFly: requests in flight at peak; heap/w: heap"
+                    + " retained per wait mid-run");
+            System.out.println(Result.header());
+        }
         if (parts.contains("waits")) {
             for (String size : System.getProperty("bench.sizes", "100,1000,10000").split(",")) {
                 int n = Integer.parseInt(size.trim());
@@ -64,6 +71,13 @@ public final class WaitBenchmark {
         if (parts.contains("stale")) {
             System.out.println(StaleTriggers.run(10_000, 200, 0.5, true));
             System.out.println(StaleTriggers.run(10_000, 200, 0.5, false));
+        }
+        if (parts.contains("durations")) {
+            double[] medians = Arrays.stream(System.getProperty("bench.medians", "1,3,10").split(","))
+                    .mapToDouble(m -> Double.parseDouble(m.trim())).toArray();
+            System.out.print(new DurationsScenario(scale, medians, Integer.getInteger("bench.jobs", 10),
+                    Integer.getInteger("bench.runs", 10), JobDurations.DEFAULT_RUNS_PER_JOB,
+                    Long.getLong("bench.seed", 1L)).run());
         }
         System.exit(0);
     }
