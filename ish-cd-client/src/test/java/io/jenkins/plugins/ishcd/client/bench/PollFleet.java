@@ -40,6 +40,12 @@ public final class PollFleet {
         public static Config standard(long seed) {
             return new Config(seed, new double[] {1, 3, 10, 30}, 25, 40, 0.02, 0.05, 0.05, 0.2, 0.1, 20);
         }
+
+        /** @param minutes the jobs' medians @return this fleet with jobs of those medians */
+        public Config withMedians(double[] minutes) {
+            return new Config(seed, minutes.clone(), jobsPerMedian, runsPerJob, minSigma, maxSigma, outliers, noHistoryJobs,
+                    resumed, maxQueuedSeconds);
+        }
     }
 
     /** Requests and lateness of the waits of one group, one strategy. */

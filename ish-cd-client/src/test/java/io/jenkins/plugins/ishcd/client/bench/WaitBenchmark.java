@@ -73,9 +73,7 @@ public final class WaitBenchmark {
             System.out.println(StaleTriggers.run(10_000, 200, 0.5, false));
         }
         if (parts.contains("durations")) {
-            double[] medians = Arrays.stream(System.getProperty("bench.medians", "1,3,10").split(","))
-                    .mapToDouble(m -> Double.parseDouble(m.trim())).toArray();
-            System.out.print(new DurationsScenario(scale, medians, Integer.getInteger("bench.jobs", 10),
+            System.out.print(new DurationsScenario(scale, PollBenchmark.medians("1,3,10"), Integer.getInteger("bench.jobs", 10),
                     Integer.getInteger("bench.runs", 10), JobDurations.DEFAULT_RUNS_PER_JOB,
                     Long.getLong("bench.seed", 1L)).run());
         }
