@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Time runs {@code scale} times faster on both sides, the emulator's clock ({@code --time-scale}) and the
  * engine's ({@link ScaledScheduler}), so intervals, bands and durations are the engine's own, unscaled; figures
- * are in that time, as the simulation's are. Requests per run are the emulator's count, the trigger included.
+ * are in real time (that of the engine and the emulator), as the simulation's are. Requests per run are the
+ * emulator's count, the trigger included.
  */
 final class DurationsScenario {
     private static final List<Strategy> STRATEGIES = List.of(Strategy.FIXED_5S, Strategy.BACKOFF, Strategy.HISTORY);
