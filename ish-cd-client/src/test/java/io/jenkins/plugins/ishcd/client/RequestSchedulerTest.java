@@ -98,8 +98,9 @@ class RequestSchedulerTest {
 
         long at429 = server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 429)
                 .map(ServeEvent::getRequest).findFirst().orElseThrow().getLoggedDate().getTime();
-        // Requests already on their way when the 429 came may land just after it; none later.
-        assertThat(requestTimes()).noneMatch(t -> t > at429 + 100 && t < at429 + 950);
+        // Requests already on their way when the 429 came may land after it, late on a loaded machine (431 ms
+        // seen at a load of 10 on 2 cores); none sent after it: without the hold the 5 waits would send ~100 here.
+        assertThat(requestTimes()).noneMatch(t -> t > at429 + 500 && t < at429 + 950);
         assertThat(requestTimes()).anyMatch(t -> t >= at429 + 950);
     }
 
