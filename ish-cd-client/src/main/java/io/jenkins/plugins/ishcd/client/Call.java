@@ -15,6 +15,8 @@ final class Call {
     final boolean trigger;
     /** When the request was last sent, for "no answer came within 30 s". */
     private volatile long sentNanos = System.nanoTime();
+    /** The request's timeout, zero when unknown. */
+    private volatile Duration timeout = Duration.ZERO;
 
     private Call(String action, JobRef job, String runId, boolean trigger) {
         this.action = action;
@@ -23,9 +25,24 @@ final class Call {
         this.trigger = trigger;
     }
 
-    /** The request goes on the wire now (again, for a trigger sent once more). */
-    void sent() {
+    /**
+     * The request goes on the wire now (again, for a trigger sent once more).
+     *
+     * @param timeout how long the JDK waits for its answer
+     */
+    void sent(Duration timeout) {
+        this.timeout = timeout;
         sentNanos = System.nanoTime();
+    }
+
+    /**
+     * @return how long a request that timed out waited: the time since it was sent, at least its timeout
+     *     (the JDK's timer may fire a fraction of a millisecond early, and "within 199 ms" of a 200 ms
+     *     timeout would puzzle)
+     */
+    Duration waitedForAnswer() {
+        Duration elapsed = elapsed();
+        return timeout.compareTo(elapsed) > 0 ? timeout : elapsed;
     }
 
     /** @return the time since the request was last sent */

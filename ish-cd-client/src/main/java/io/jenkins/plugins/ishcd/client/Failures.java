@@ -105,7 +105,7 @@ final class Failures {
         if (cause instanceof HttpConnectTimeoutException) {
             reason = "the connection timed out";
         } else if (cause instanceof HttpTimeoutException) {
-            reason = "no answer came within " + Durations.format(call.elapsed());
+            reason = "no answer came within " + Durations.format(call.waitedForAnswer());
         } else if (cause instanceof SSLException) {
             reason = "the TLS handshake failed (" + cause.getMessage() + ")";
         } else if (hasCause(cause, UnresolvedAddressException.class)) {

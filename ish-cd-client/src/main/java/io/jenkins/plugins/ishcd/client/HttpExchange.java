@@ -65,7 +65,8 @@ final class HttpExchange {
      *     exchange where the JDK allows (asynchronous sends).
      */
     <T> CompletableFuture<T> send(HttpRequest request, Call call, Function<JsonNode, T> parser) {
-        call.sent(); // for "no answer came within 30 s": from this attempt, not from the time in the queue
+        // For "no answer came within 30 s": from this attempt, not from the time in the queue.
+        call.sent(request.timeout().orElse(Duration.ZERO));
         AtomicInteger overLimit = new AtomicInteger();
         HttpResponse.BodyHandler<byte[]> handler = LimitedBody.handler(maxResponseBytes, overLimit);
         CompletableFuture<T> result = new CompletableFuture<>();
