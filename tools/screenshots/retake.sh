@@ -10,10 +10,10 @@
 # Needs what `./mvnw -pl plugin hpi:run` needs (JDK 21+, the Jenkins Maven repository), Node.js 18+ with npm,
 # and Chromium or Chrome (Debian: apt-get install chromium; elsewhere set CHROMIUM=/path/to/chrome). optipng,
 # where installed, makes the PNGs smaller.
-# Environment: JENKINS_PORT (default 8765), EMULATOR_PORT (default 8181), CHROMIUM, MAVEN_ARGS (more Maven options; Maven reads it itself),
-# SKIP_BUILD=1 (the modules are installed already), KEEP=1 (leave Jenkins and the emulator running; the
-# admin password is then in $WORK/password), WORK (scratch folder, default a new temporary one, removed after
-# a success; after a failure it keeps the logs and failed.png, the page as it was).
+# Environment: JENKINS_PORT (default 8765), EMULATOR_PORT (default 8181), CHROMIUM, MAVEN_ARGS (more Maven
+# options; Maven reads it itself), SKIP_BUILD=1 (the modules are installed already), KEEP=1 (leave Jenkins and
+# the emulator running; the admin password is then in $WORK/password), WORK (scratch folder, default a new
+# temporary one, removed after a success; after a failure it keeps the logs and failed.png, the page as it was).
 set -euo pipefail
 set -m # each background job in its own process group, so that stopping it stops Jenkins' JVM too
 
@@ -82,10 +82,11 @@ for _ in $(seq 1 300); do
   kill -0 "${pids[1]}" 2>/dev/null || { tail -30 "$WORK/jenkins.log" >&2; fail "Jenkins did not start."; }
   sleep 1
 done
+grep -q 'Jenkins is fully up and running' "$WORK/jenkins.log" || fail "Jenkins did not come up within 5 minutes; see $WORK/jenkins.log"
 grep -q '^ish-cd screenshots: ' "$WORK/jenkins.log" || { tail -30 "$WORK/jenkins.log" >&2; fail "the init script did not run."; }
 
 echo "Running the builds and taking the pictures"
 mkdir -p "$OUT"
-(cd "$HERE" && WORK=$WORK JENKINS_URL=$JENKINS_URL OUT=$OUT ISH_SHOTS_TOKEN_FILE=$WORK/token ISH_SHOTS_PASSWORD_FILE=$WORK/password \
-  node shoot.mjs)
+export WORK JENKINS_URL OUT ISH_SHOTS_TOKEN_FILE=$WORK/token ISH_SHOTS_PASSWORD_FILE=$WORK/password
+(cd "$HERE" && node shoot.mjs)
 echo "Done in $(( $(date +%s) - started )) s: the pictures are in docs/images/."
