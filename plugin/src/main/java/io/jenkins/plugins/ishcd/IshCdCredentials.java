@@ -10,6 +10,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Util;
+import hudson.model.ItemGroup;
 import hudson.model.Run;
 import hudson.security.ACL;
 import java.util.List;
@@ -30,12 +31,18 @@ final class IshCdCredentials {
     /**
      * @param run the build using the token; its use of the credential is tracked
      * @param credentialsId the credential id, or a {@code ${PARAMETER}} expression
+     * @param folder the full name of the folder whose default {@code credentialsId} is
+     *     ({@link IshCdFolderProperty}), or null when the step or the global settings named it
      * @param baseUrl the API base URL, for domain requirements
      * @return the token
-     * @throws AbortException with one sentence naming the id and the fix when none fits
+     * @throws AbortException with one sentence naming the id (and the folder) and the fix when none fits
      */
     @NonNull
-    static String token(@NonNull Run<?, ?> run, @CheckForNull String credentialsId, @NonNull String baseUrl)
+    static String token(
+            @NonNull Run<?, ?> run,
+            @CheckForNull String credentialsId,
+            @CheckForNull String folder,
+            @NonNull String baseUrl)
             throws AbortException {
         String id = requireId(credentialsId);
         List<DomainRequirement> requirements =
@@ -49,7 +56,9 @@ final class IshCdCredentials {
             throw new AbortException(
                     systemScoped(id, baseUrl) != null
                             ? Messages.IshCdCredentials_SystemScoped(id)
-                            : Messages.IshCdCredentials_Missing(id));
+                            : folder != null
+                                    ? Messages.IshCdCredentials_FolderMissing(id, folder)
+                                    : Messages.IshCdCredentials_Missing(id));
         }
         CredentialsProvider.track(run, credential);
         return plain(credential, id);
@@ -85,6 +94,35 @@ final class IshCdCredentials {
             return Messages.IshCdCredentials_WrongType(id);
         }
         return credential == null ? Messages.IshCdCredentials_Missing(id) : null;
+    }
+
+    /**
+     * For a folder's form: whether builds in {@code group} could use the credential {@code id}.
+     *
+     * @param missing the sentence for a credential that {@code group} cannot see
+     * @return the sentence for a credential of another kind, a System-scoped one or a missing one;
+     *     null when it is a Secret text credential visible from {@code group}
+     */
+    @CheckForNull
+    static String problemIn(
+            @NonNull ItemGroup<?> group, @NonNull String id, @NonNull String baseUrl, @NonNull String missing) {
+        List<DomainRequirement> requirements =
+                URIRequirementBuilder.fromUri(baseUrl).build();
+        if (CredentialsMatchers.firstOrNull(
+                        CredentialsProvider.lookupCredentialsInItemGroup(
+                                StringCredentials.class, group, ACL.SYSTEM2, requirements),
+                        CredentialsMatchers.withId(id))
+                != null) {
+            return null;
+        }
+        if (CredentialsMatchers.firstOrNull(
+                        CredentialsProvider.lookupCredentialsInItemGroup(
+                                StandardCredentials.class, group, ACL.SYSTEM2, requirements),
+                        CredentialsMatchers.withId(id))
+                != null) {
+            return Messages.IshCdCredentials_WrongType(id);
+        }
+        return systemScoped(id, baseUrl) != null ? Messages.IshCdCredentials_SystemScoped(id) : missing;
     }
 
     @CheckForNull

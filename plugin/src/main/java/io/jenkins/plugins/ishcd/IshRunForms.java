@@ -10,6 +10,7 @@ import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Descriptor.FormException;
 import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
@@ -79,7 +80,9 @@ final class IshRunForms {
         }
         String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
-            return IshCdConfiguration.get().getCredentialsId() == null
+            // A Snippet Generator of a folder (a multibranch project) sees that folder's default too.
+            ItemGroup<?> group = item instanceof ItemGroup<?> g ? g : item.getParent();
+            return IshCdConfiguration.get().getCredentialsId() == null && IshCdFolderProperty.nearest(group) == null
                     ? FormValidation.warning(Messages.IshCdCredentials_NoId())
                     : FormValidation.ok();
         }

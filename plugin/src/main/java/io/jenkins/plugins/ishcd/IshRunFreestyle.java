@@ -54,7 +54,8 @@ final class IshRunFreestyle extends IshRunHost {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        IshRunSettings settings = IshRunSettings.of(spec, IshCdConfiguration.get(), System.currentTimeMillis());
+        IshRunSettings settings =
+                IshRunSettings.of(spec, build.getParent(), IshCdConfiguration.get(), System.currentTimeMillis());
         IshRunFreestyle host = new IshRunFreestyle(job, settings, build, listener);
         RunLife life = RunLife.trigger(RunMemo.of(job), request, host, IshCdThreads.background(), Clock.systemUTC());
         try {

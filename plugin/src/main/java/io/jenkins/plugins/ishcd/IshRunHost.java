@@ -73,7 +73,7 @@ abstract class IshRunHost implements RunHost {
     @Override
     public IshCdClient connect() throws Exception {
         String url = IshCdConfiguration.get().getBaseUrl();
-        String token = IshCdCredentials.token(build(), settings.credentialsId(), url);
+        String token = IshCdCredentials.token(build(), settings.credentialsId(), settings.credentialsFolder(), url);
         IshCdClient client = IshCdClients.create(url, token);
         baseUrl = client.baseUrl();
         return client;

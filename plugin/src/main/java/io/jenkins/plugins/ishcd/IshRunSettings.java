@@ -3,6 +3,7 @@ package io.jenkins.plugins.ishcd;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.model.Item;
 import io.jenkins.plugins.ishcd.client.Durations;
 import io.jenkins.plugins.ishcd.client.ExpectedDuration;
 import io.jenkins.plugins.ishcd.client.WaitOptions;
@@ -11,14 +12,19 @@ import java.time.Duration;
 
 /**
  * The settings of one Ish CD run as the build uses them: the step's fields within the
- * administrator's limits, fixed when the step starts. Kept by the Pipeline execution so that a
- * restart waits with the same limits and the same deadline. Holds no secret, and not the API URL:
- * each connection uses the one configured at that moment, so a moved URL is followed.
+ * administrator's limits, and the credential (the step's own, else the nearest folder's default,
+ * {@link IshCdFolderProperty}, else the global default), fixed when the step starts. Kept by the
+ * Pipeline execution so that a restart waits with the same limits, credential and deadline. Holds
+ * no secret, and not the API URL: each connection uses the one configured at that moment, so a
+ * moved URL is followed.
  */
 final class IshRunSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String credentialsId;
+    /** The full name of the folder whose default {@link #credentialsId} is, or null. */
+    private final String credentialsFolder;
+
     private final boolean wait;
     private final boolean propagate;
     private final boolean printLog;
@@ -34,8 +40,12 @@ final class IshRunSettings implements Serializable {
     /** The step's expected duration, or null to time the polls from the job's history. */
     private final Duration expected;
 
-    private IshRunSettings(IshRunSpec spec, IshCdConfiguration config, long nowMillis) {
-        this.credentialsId = spec.getCredentialsId() != null ? spec.getCredentialsId() : config.getCredentialsId();
+    private IshRunSettings(IshRunSpec spec, Item job, IshCdConfiguration config, long nowMillis) {
+        String own = spec.getCredentialsId();
+        IshCdFolderProperty.FolderDefault folder =
+                own == null && job != null ? IshCdFolderProperty.nearest(job.getParent()) : null;
+        this.credentialsId = own != null ? own : folder != null ? folder.credentialsId() : config.getCredentialsId();
+        this.credentialsFolder = folder != null ? folder.folder() : null;
         this.wait = spec.isWait();
         this.propagate = spec.isPropagate();
         this.printLog = spec.isPrintLog();
@@ -51,14 +61,16 @@ final class IshRunSettings implements Serializable {
     }
 
     /**
+     * @param job the job of the build, whose folders may hold a default credential; null for none
      * @throws AbortException with the client's sentence when the step's values cannot make a wait
      *     (a timeout beyond a year), before anything is triggered
      */
     @NonNull
-    static IshRunSettings of(@NonNull IshRunSpec spec, @NonNull IshCdConfiguration config, long nowMillis)
+    static IshRunSettings of(
+            @NonNull IshRunSpec spec, @CheckForNull Item job, @NonNull IshCdConfiguration config, long nowMillis)
             throws AbortException {
         try {
-            IshRunSettings settings = new IshRunSettings(spec, config, nowMillis);
+            IshRunSettings settings = new IshRunSettings(spec, job, config, nowMillis);
             settings.waitOptions(nowMillis);
             return settings;
         } catch (IllegalArgumentException e) {
@@ -98,6 +110,12 @@ final class IshRunSettings implements Serializable {
     @CheckForNull
     String credentialsId() {
         return credentialsId;
+    }
+
+    /** @return the full name of the folder whose default {@link #credentialsId()} is, or null */
+    @CheckForNull
+    String credentialsFolder() {
+        return credentialsFolder;
     }
 
     boolean waitForRun() {

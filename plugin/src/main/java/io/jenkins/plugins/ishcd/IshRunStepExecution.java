@@ -65,7 +65,11 @@ public final class IshRunStepExecution extends StepExecution {
             if (runId == null) {
                 request = RunRequest.of(job, IshEnvVariable.toMap(step.getEnv(), v -> v));
             }
-            settings = IshRunSettings.of(step, IshCdConfiguration.get(), System.currentTimeMillis());
+            settings = IshRunSettings.of(
+                    step,
+                    getContext().get(Run.class).getParent(),
+                    IshCdConfiguration.get(),
+                    System.currentTimeMillis());
             memo = request != null ? RunMemo.of(job) : RunMemo.ofRun(job, runId);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());

@@ -80,7 +80,7 @@ class IshCdConfigurationTest {
         IshRunStep step = new IshRunStep("p", "j");
         step.setInitialPollSeconds(1);
         step.setMaxPollSeconds(600);
-        var options = IshRunSettings.of(step, config, 0).waitOptions(0);
+        var options = IshRunSettings.of(step, null, config, 0).waitOptions(0);
         assertEquals(java.time.Duration.ofSeconds(5), options.initialInterval());
         assertEquals(java.time.Duration.ofSeconds(20), options.maxInterval());
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.ishcd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.User;
@@ -55,5 +56,19 @@ class IshRunFormsTest {
                             .map(o -> o.value)
                             .toList());
         }
+    }
+
+    @Test
+    void noCredentialIsFineWhenAFolderAboveTheJobSetsADefault(JenkinsRule j) throws Exception {
+        Folder team = j.jenkins.createProject(Folder.class, "team");
+        FreeStyleProject inTeam = team.createProject(FreeStyleProject.class, "p");
+        Folder other = j.jenkins.createProject(Folder.class, "other");
+        FreeStyleProject inOther = other.createProject(FreeStyleProject.class, "p");
+        IshCdTestSupport.addCredential(team, "team-token", "t");
+        team.addProperty(new IshCdFolderProperty("team-token"));
+        assertEquals(FormValidation.Kind.OK, IshRunForms.checkCredentialsId(inTeam, "").kind);
+        FormValidation none = IshRunForms.checkCredentialsId(inOther, "");
+        assertEquals(FormValidation.Kind.WARNING, none.kind, "no global default, and no folder's");
+        assertEquals(FormValidation.Kind.OK, IshRunForms.checkCredentialsId(team, "").kind, "the folder itself");
     }
 }
