@@ -123,6 +123,20 @@ class IshCdFolderPropertyTest {
     }
 
     @Test
+    void ishWaitUsesTheFolderDefaultToo() throws Exception {
+        Folder team = folderWithDefault(j.jenkins, "team");
+        assertEquals(
+                "team",
+                tokenUsedBy(pipeline(
+                        team, "def r = ishRun project: 'my-corp', job: 'deploy', wait: false\nishWait run: r")));
+        List<String> polls = ish.ish.journal().requests("GET", ".*/runs/.+").stream()
+                .map(r -> r.tokenName())
+                .distinct()
+                .toList();
+        assertEquals(List.of("team"), polls, "ishWait polled with the folder's token");
+    }
+
+    @Test
     void anExplicitCredentialWins() throws Exception {
         Folder team = folderWithDefault(j.jenkins, "team");
         assertEquals(
