@@ -29,6 +29,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -101,7 +102,10 @@ class IshRunStepTest {
                 .getWebResponse()
                 .getContentAsString();
         assertEquals("deploying main\n", kept);
-        j.createWebClient().goTo(b.getUrl() + "ish-cd/");
+        HtmlPage page = j.createWebClient().goTo(b.getUrl() + "ish-cd/");
+        assertEquals(
+                "Ish CD runs", page.querySelector("h1").getTextContent().trim(), "the page's heading, not the build's");
+        assertTrue(page.asNormalizedText().contains(remote.id()), "the run is listed");
     }
 
     @Test
