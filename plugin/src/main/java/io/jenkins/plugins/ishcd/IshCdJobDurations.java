@@ -46,6 +46,8 @@ public final class IshCdJobDurations {
     private Path file;
     /** {@link JobDurations#changes()} when last saved or loaded. */
     private long saved;
+    /** Whether a save failed already, so that the next ones log quietly. */
+    private boolean saveFailed;
 
     /** @return this Jenkins' store */
     @NonNull
@@ -104,11 +106,13 @@ public final class IshCdJobDurations {
             }
             saved = changes;
         } catch (IOException e) {
+            // One WARNING line, not one per batch of runs: the cause stays until someone fixes it.
             LOGGER.log(
-                    Level.WARNING,
-                    "Could not save how long Ish CD jobs take to " + file
-                            + "; polls are timed from it again once it can be written",
-                    e);
+                    saveFailed ? Level.FINE : Level.WARNING,
+                    "Could not save how long Ish CD jobs take to "
+                            + file + " (" + e + "); builds are not affected, but what was learnt is lost at the next"
+                            + " restart: make that path a writable file (remove a folder there) or delete it");
+            saveFailed = true;
         }
     }
 
@@ -130,8 +134,8 @@ public final class IshCdJobDurations {
         } catch (IOException | RuntimeException e) {
             LOGGER.log(
                     Level.WARNING,
-                    "Could not read " + file + " (" + e + "); how long Ish CD jobs take is"
-                            + " learnt again from the next runs");
+                    "Could not read " + file + " (" + e + "); polls follow the back-off until runs are seen to"
+                            + " complete again: make that path a readable file (remove a folder there) or delete it");
             return new JobDurations();
         }
         return JobDurations.fromJson(json, file.toString());

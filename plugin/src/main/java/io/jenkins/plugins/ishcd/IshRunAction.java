@@ -60,19 +60,19 @@ public final class IshRunAction implements RunAction2 {
     }
 
     /**
-     * Finds the record of a run (after a restart, or for {@code ishWait} of a run this build triggered);
-     * adds one if the build has none.
+     * Finds the record of a run, after a restart or for {@code ishWait} of a run this build triggered.
      *
      * @param number the record's number, 0 if unknown: then the first record of that run id
+     * @return the record, or null if the build has none
      */
-    @NonNull
-    IshRunRecord record(int number, @NonNull JobRef job, @NonNull String runId, @CheckForNull String status) {
+    @CheckForNull
+    IshRunRecord find(int number, @NonNull String runId) {
         for (IshRunRecord r : runs) {
             if ((number == 0 || r.getNumber() == number) && r.getRunId().equals(runId)) {
                 return r;
             }
         }
-        return add(job, new io.jenkins.plugins.ishcd.client.Run(runId, status, 0, null, null, null));
+        return null;
     }
 
     /** Records a new status of a run and saves the build. */

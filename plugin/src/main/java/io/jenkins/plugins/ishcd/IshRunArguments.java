@@ -29,6 +29,7 @@ final class IshRunArguments {
      */
     @NonNull
     static Map<String, Object> instantiate(@NonNull Map<String, Object> arguments) {
+        arguments = expectedDurationAsText(arguments);
         if (!(arguments.get("env") instanceof Map<?, ?> env)) {
             return arguments;
         }
@@ -41,6 +42,21 @@ final class IshRunArguments {
         }
         Map<String, Object> copy = new LinkedHashMap<>(arguments);
         copy.put("env", list);
+        return copy;
+    }
+
+    /**
+     * @param arguments as written
+     * @return the same with a number given as {@code expectedDuration} ({@code 90}) as its text, so that the
+     *     step refuses it with the sentence "a number needs a unit" rather than a type error
+     */
+    @NonNull
+    static Map<String, Object> expectedDurationAsText(@NonNull Map<String, Object> arguments) {
+        if (!(arguments.get("expectedDuration") instanceof Number n)) {
+            return arguments;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(arguments);
+        copy.put("expectedDuration", n.toString());
         return copy;
     }
 

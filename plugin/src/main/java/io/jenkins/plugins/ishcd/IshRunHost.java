@@ -29,6 +29,8 @@ abstract class IshRunHost implements RunHost {
     private URI baseUrl;
     /** Whether the console was told what the wait expects: once per life in this JVM. */
     private boolean expectationSaid;
+    /** Whether this life saw the run before its end: only then does its duration teach the history once. */
+    private boolean sawUnfinished;
 
     IshRunHost(@NonNull JobRef job, @NonNull IshRunSettings settings) {
         this.job = job;
@@ -110,28 +112,50 @@ abstract class IshRunHost implements RunHost {
 
     @Override
     public void created(@NonNull Run run) {
+        seen(run);
         record = IshRunAction.of(build()).add(job, run);
         recorded(record.getNumber());
     }
 
+    /** After a restart, or {@code ishWait}: the build page's record of the run, if it has one already. */
     @Override
     public void resumed(@NonNull Run run) {
-        record = IshRunAction.of(build()).record(recordNumber(), job, run.id(), run.rawStatus());
-        if (record.getNumber() != recordNumber()) {
-            recorded(record.getNumber()); // ishWait: the number of the run on this build's page, kept for a restart
+        seen(run);
+        record = IshRunAction.of(build()).find(recordNumber(), run.id());
+        if (record == null && !run.rawStatus().isEmpty()) {
+            recordOnPage(run); // the build lost it
         }
     }
 
     @Override
     public void statusChanged(@NonNull Run run) {
-        IshRunAction.of(build()).update(record, run);
+        seen(run);
+        if (record == null) {
+            recordOnPage(run); // ishWait: listed once the run is known to exist
+        } else {
+            IshRunAction.of(build()).update(record, run);
+        }
     }
 
     @Override
     public Object finished(@NonNull Run run) {
-        if (baseUrl != null) {
-            IshCdJobDurations.get().record(baseUrl, job, run);
+        if (record == null) {
+            recordOnPage(run);
+        }
+        if (baseUrl != null && sawUnfinished) {
+            IshCdJobDurations.get().record(baseUrl, job, run); // a run waited for again after its end counts once
         }
         return IshRunReporter.finished(listener(), IshRunAction.of(build()), record, job, run, settings);
+    }
+
+    private void seen(Run run) {
+        if (!run.rawStatus().isEmpty() && !run.status().isFinished()) {
+            sawUnfinished = true;
+        }
+    }
+
+    private void recordOnPage(Run run) {
+        record = IshRunAction.of(build()).add(job, run);
+        recorded(record.getNumber()); // kept for a restart
     }
 }

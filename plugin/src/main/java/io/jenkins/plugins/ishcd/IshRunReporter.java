@@ -57,7 +57,7 @@ final class IshRunReporter {
             }
         }
         out.println(RunReport.summary(job, run));
-        Map<String, Object> map = run.toMap();
+        Map<String, Object> map = run.toMap(job);
         map.put("log", capped.text());
         return map;
     }

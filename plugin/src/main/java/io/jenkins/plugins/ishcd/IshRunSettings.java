@@ -92,7 +92,8 @@ final class IshRunSettings implements Serializable {
         try {
             return ExpectedDuration.given(Durations.parse(text)).typical();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expectedDuration: " + e.getMessage(), e);
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith("The expected duration") ? m : "expectedDuration: " + m, e);
         }
     }
 

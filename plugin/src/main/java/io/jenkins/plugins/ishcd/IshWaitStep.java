@@ -1,9 +1,11 @@
 package io.jenkins.plugins.ishcd;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.ishcd.client.RunReport;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +52,23 @@ public final class IshWaitStep extends IshStep {
         return true;
     }
 
+    /** @throws AbortException naming what is missing: the map {@code ishRun} returned, or project, job and run id */
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        List<String> missing = new ArrayList<>();
+        if (getProject().isEmpty()) {
+            missing.add("project");
+        }
+        if (getJob().isEmpty()) {
+            missing.add("job");
+        }
+        if (runId.isEmpty()) {
+            missing.add("runId");
+        }
+        if (!missing.isEmpty()) {
+            throw new AbortException("ishWait needs the run to wait for: give run: with the map ishRun returned,"
+                    + " or project, job and runId (" + String.join(", ", missing) + " missing).");
+        }
         return new IshRunStepExecution(this, runId, context);
     }
 
@@ -79,10 +96,11 @@ public final class IshWaitStep extends IshStep {
         @NonNull
         @Override
         public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-            if (!arguments.containsKey("run")) {
-                return arguments;
+            Map<String, Object> copy = IshRunArguments.expectedDurationAsText(arguments);
+            if (!copy.containsKey("run")) {
+                return copy;
             }
-            Map<String, Object> copy = new LinkedHashMap<>(arguments);
+            copy = new LinkedHashMap<>(copy);
             Object run = copy.remove("run");
             if (run instanceof Map<?, ?> map) {
                 putIfAbsent(copy, "project", map.get("project"));

@@ -129,6 +129,15 @@ class IshCdJobDurationsTest {
     }
 
     @Test
+    void aNumberAsExpectedDurationIsTheSameSentenceNotATypeError() throws Exception {
+        WorkflowJob p = pipeline("ishRun project: 'my-corp', job: 'deploy', expectedDuration: 90");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("expectedDuration: '90' is not a duration (a number needs a unit)", b);
+        j.assertLogNotContains("ClassCastException", b);
+        assertEquals(0, ish.ish.journal().size());
+    }
+
+    @Test
     void theFreestyleBuilderSaysItsExpectedDurationToo() throws Exception {
         IshRunBuilder builder = new IshRunBuilder("my-corp", "deploy");
         builder.setExpectedDuration("PT2M");

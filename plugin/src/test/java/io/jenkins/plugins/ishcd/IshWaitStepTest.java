@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -97,20 +99,51 @@ class IshWaitStepTest {
     }
 
     @Test
-    void aRunThatDoesNotExistIsOneSentenceNamingIt() throws Exception {
+    void aRunThatDoesNotExistIsOneSentenceNamingItAndIsNotListedAsARun() throws Exception {
         WorkflowRun b = run("ishWait project: 'my-corp', job: 'deploy', runId: 'no-such-run'");
         j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
         j.assertLogContains("no-such-run", b);
         j.assertLogNotContains("\tat ", b);
         assertEquals(0, ish.posts());
+        IshRunAction action = b.getAction(IshRunAction.class);
+        assertTrue(action == null || action.getRuns().isEmpty(), "a run that does not exist is not on the build page");
+    }
+
+    @Test
+    void theMapOfAnIshRunThatWaitedIsEnoughAndARunWaitedForAgainTeachesTheHistoryOnce() throws Exception {
+        WorkflowRun b = run("def r = ishRun project: 'my-corp', job: 'deploy', env: [BRANCH: 'main']\n"
+                + "echo \"ran ${r.project}/${r.job}\"\n"
+                + "def again = ishWait run: r\n"
+                + "echo \"again ${again.project}/${again.job} ${again.status}\"");
+        ish.finishAfterTrigger(1);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("ran my-corp/deploy", b);
+        j.assertLogContains("again my-corp/deploy complete", b);
+        assertEquals(1, ish.posts());
+        assertEquals(1, b.getAction(IshRunAction.class).getRuns().size());
+        IshCdJobDurations.get().save();
+        String saved = Files.readString(
+                j.jenkins.getRootDir().toPath().resolve(IshCdJobDurations.FILE_NAME), StandardCharsets.UTF_8);
+        assertTrue(saved.contains("\"durations\":[26]"), "one run, one duration: " + saved);
+    }
+
+    @Test
+    void whatIsMissingIsNamed() throws Exception {
+        WorkflowRun b = run("ishWait run: '3abed1d7'");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains(
+                "ishWait needs the run to wait for: give run: with the map ishRun returned, or project,"
+                        + " job and runId (project, job missing).",
+                b);
+        j.assertLogNotContains("\tat ", b);
+        assertEquals(0, ish.ish.journal().size());
     }
 
     @Test
     void aMissingRunIsRefusedBeforeAnyRequest() throws Exception {
         WorkflowRun b = run("ishWait run: null, project: 'my-corp', job: 'deploy'");
         j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
-        j.assertLogContains(
-                "The Ish CD run id to wait for is empty: give the id that ishRun (or the trigger) returned.", b);
+        j.assertLogContains("(runId missing).", b);
         j.assertLogNotContains("\tat ", b);
         assertEquals(0, ish.ish.journal().size());
     }
