@@ -41,11 +41,15 @@ class RequestSchedulerTest {
     private final RequestScheduler scheduler = IshCdExecutors.newScheduler("test");
     private final List<CompletableFuture<Run>> waits = new ArrayList<>();
     private IshCdClient client;
+    /** This test's User-Agent: requests of an earlier test's waits, still on their way, are not counted. */
+    private static String agent;
 
     @BeforeEach
     void setUp() {
         server.resetAll();
-        client = IshCdClient.builder().baseUrl(server.baseUrl() + "/v1").token(CANARY).scheduler(scheduler).build();
+        agent = "scheduler-test-" + System.nanoTime();
+        client = IshCdClient.builder().baseUrl(server.baseUrl() + "/v1").token(CANARY).scheduler(scheduler)
+                .userAgent(agent).build();
         server.stubFor(get(urlPathMatching(RUNS + "/run-.*")).willReturn(json(running())));
     }
 
@@ -66,7 +70,9 @@ class RequestSchedulerTest {
     }
 
     private static List<Long> requestTimes() {
-        return server.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted()
+        return server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .filter(r -> r.getHeader("User-Agent").startsWith(agent + " "))
+                .map(r -> r.getLoggedDate().getTime()).sorted()
                 .collect(Collectors.toList());
     }
 
