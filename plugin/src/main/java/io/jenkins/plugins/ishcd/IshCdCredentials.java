@@ -106,20 +106,10 @@ final class IshCdCredentials {
     @CheckForNull
     static String problemIn(
             @NonNull ItemGroup<?> group, @NonNull String id, @NonNull String baseUrl, @NonNull String missing) {
-        List<DomainRequirement> requirements =
-                URIRequirementBuilder.fromUri(baseUrl).build();
-        if (CredentialsMatchers.firstOrNull(
-                        CredentialsProvider.lookupCredentialsInItemGroup(
-                                StringCredentials.class, group, ACL.SYSTEM2, requirements),
-                        CredentialsMatchers.withId(id))
-                != null) {
+        if (inGroup(StringCredentials.class, group, id, baseUrl) != null) {
             return null;
         }
-        if (CredentialsMatchers.firstOrNull(
-                        CredentialsProvider.lookupCredentialsInItemGroup(
-                                StandardCredentials.class, group, ACL.SYSTEM2, requirements),
-                        CredentialsMatchers.withId(id))
-                != null) {
+        if (inGroup(StandardCredentials.class, group, id, baseUrl) != null) {
             return Messages.IshCdCredentials_WrongType(id);
         }
         return systemScoped(id, baseUrl) != null ? Messages.IshCdCredentials_SystemScoped(id) : missing;
@@ -133,10 +123,17 @@ final class IshCdCredentials {
 
     @CheckForNull
     private static <C extends StandardCredentials> C global(Class<C> type, String id, String baseUrl) {
+        return inGroup(type, Jenkins.get(), id, baseUrl);
+    }
+
+    /** @return the credential {@code id} of that type visible from {@code group} (its stores and those above) */
+    @CheckForNull
+    private static <C extends StandardCredentials> C inGroup(
+            Class<C> type, ItemGroup<?> group, String id, String baseUrl) {
         return CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(
                         type,
-                        Jenkins.get(),
+                        group,
                         ACL.SYSTEM2,
                         URIRequirementBuilder.fromUri(baseUrl).build()),
                 CredentialsMatchers.withId(id));

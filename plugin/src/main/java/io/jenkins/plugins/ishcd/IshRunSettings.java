@@ -89,12 +89,13 @@ final class IshRunSettings implements Serializable {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Duration parsed;
         try {
-            return ExpectedDuration.given(Durations.parse(text)).typical();
+            parsed = Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            throw new IllegalArgumentException(m.startsWith("The expected duration") ? m : "expectedDuration: " + m, e);
+            throw new IllegalArgumentException("expectedDuration: " + e.getMessage(), e);
         }
+        return ExpectedDuration.given(parsed).typical(); // its own sentence names the expected duration
     }
 
     /** @return the step's expected duration, or null to time the polls from the job's history */
